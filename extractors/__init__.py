@@ -1,0 +1,1 @@
+"""Extractors: one module per kind of source structure; each takes a segmented document and yields records."""

@@ -1,0 +1,65 @@
+"""The pipeline: read → segment → (extract) → graph → store, with a summary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.rdf import GraphBuilder
+from kg.read import display_path, find_files, read_file
+from kg.records import Issue, Warning_
+from kg.segment import segment
+from kg.store import MANIFEST, new_graph, save, write_atomic
+
+
+@dataclass
+class BuildResult:
+    issues: list[Issue] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    triples: int = 0
+
+    @property
+    def documents(self) -> int:
+        return sum(len(i.documents) for i in self.issues)
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "issues": len(self.issues),
+            "documents": self.documents,
+            "facts": self.triples,
+            "warnings": len(self.warnings),
+            "failed_files": self.failed,
+            "files": [i.file for i in self.issues],
+        }
+
+
+def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambda _: None) -> BuildResult:
+    files = find_files(inputs)
+    if not files:
+        raise InputError(f"{' '.join(map(str, inputs))}: no gazette text files (*.txt) found")
+    result = BuildResult()
+    builder = GraphBuilder(new_graph())
+    for path in files:
+        progress(display_path(path))
+        try:
+            source = read_file(path)
+        except InputError as exc:
+            result.warnings.append(Warning_(display_path(path), 0, f"skipped: {str(exc).split(': ', 1)[-1]}"))
+            result.failed.append(display_path(path))
+            continue
+        issue = segment(source)
+        result.issues.append(issue)
+        result.warnings.extend(issue.warnings)
+        builder.issue(issue)
+    if not result.issues:
+        raise InputError("no input file could be read: " + "; ".join(str(w) for w in result.warnings))
+    result.triples = len(builder.g)
+    out.mkdir(parents=True, exist_ok=True)
+    save(builder.g, out)
+    manifest = dict(result.summary(), warnings=[str(w) for w in result.warnings])
+    write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
+    return result

@@ -1,0 +1,123 @@
+"""The kg command line: wires the stages together, nothing more."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from kg import query as canned
+from kg.errors import InputError
+from kg.output import Format, emit
+from kg.store import load
+
+app = typer.Typer(
+    help="kg: who in a Chinese local government is responsible for what, read from its gazettes.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+export_app = typer.Typer(help="Export a part of the graph as CSV or JSON.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+err = Console(stderr=True, highlight=False)
+
+GraphOpt = Annotated[Path, typer.Option("--graph", "-g", help="Folder written by `kg build --out`.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
+OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+
+
+def _fail(message: str) -> None:
+    err.print(f"error: {message}", markup=False, soft_wrap=True)
+    raise typer.Exit(code=2)
+
+
+def _params(items: list[str]) -> dict[str, str]:
+    params = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            _fail(f"--param takes key=value, got '{item}'")
+        params[key.strip()] = value.strip()
+    return params
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help="Gazette text files or folders of them.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the graph to.")] = Path("build"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+) -> None:
+    """Read gazette issues, split them into documents and store the graph in OUT."""
+    from rich.progress import Progress
+
+    from kg.build import build as run_build
+
+    try:
+        with Progress(console=err, transient=True, disable=quiet or not err.is_terminal) as progress:
+            task = progress.add_task("reading", total=None)
+            result = run_build(inputs, out, progress=lambda name: progress.update(task, description=name, advance=1))
+    except InputError as exc:
+        _fail(str(exc))
+        return
+    for w in result.warnings:
+        err.print(f"warning: {w}", markup=False, soft_wrap=True)
+    s = result.summary()
+    print(f"built {out}: {s['issues']} issues, {s['documents']} documents, {s['facts']} facts, {s['warnings']} warnings")
+
+
+@app.command()
+def documents(graph: GraphOpt, fmt: FormatOpt = Format.table, issue: Annotated[str, typer.Option(help="Only this issue period, e.g. 2021.12.")] = "") -> None:
+    """List the documents: number, date, title."""
+    _run_query("documents", graph, {"issue": issue}, fmt, None, ["period", "doc_number", "date", "title"] if fmt is Format.table else None)
+
+
+@app.command()
+def stats(graph: GraphOpt, fmt: FormatOpt = Format.table) -> None:
+    """Count the nodes of each kind in the graph."""
+    _run_query("stats", graph, {}, fmt, None)
+
+
+@app.command("query")
+def query_cmd(
+    name: Annotated[Optional[str], typer.Argument(help="Canned query name; omit to list them.")] = None,
+    graph: Annotated[Optional[Path], typer.Option("--graph", "-g", help="Folder written by `kg build --out`.")] = None,
+    param: Annotated[list[str], typer.Option("--param", "-p", help="key=value, repeatable.")] = [],
+    fmt: FormatOpt = Format.table,
+    output: OutOpt = None,
+) -> None:
+    """Run a canned query from queries/ (without NAME: list them with their parameters)."""
+    if name is None:
+        for q in canned.available().values():
+            params = ", ".join(f"{k} ({v})" for k, v in q.params.items()) or "no parameters"
+            print(f"{q.name}: {q.description} [{params}]")
+        return
+    if graph is None:
+        _fail("--graph DIR is required to run a query")
+    _run_query(name, graph, _params(param), fmt, output)
+
+
+def _run_query(name: str, graph: Path, params: dict[str, str], fmt: Format, output: Optional[Path], columns: list[str] | None = None) -> None:
+    try:
+        g = load(graph)
+        cols, rows = canned.run(g, name, params)
+    except InputError as exc:
+        _fail(str(exc))
+        return
+    emit(columns or [c for c in cols if c != "doc"], rows, fmt, output)
+
+
+@export_app.command("documents")
+def export_documents(graph: GraphOpt, fmt: FormatOpt = Format.csv, output: OutOpt = None) -> None:
+    """Every document with doc_number, title, issuer, date, source, line."""
+    cols = ["doc_number", "title", "issuer", "date", "doc_type", "period", "source", "line"]
+    _run_query("documents", graph, {"issue": ""}, fmt, output, cols)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

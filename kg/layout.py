@@ -1,0 +1,173 @@
+"""Physical lines → logical blocks: undo the PDF's page furniture and line wrapping.
+
+A block is a paragraph, a heading or one table row. Running headers and page
+footers are dropped (and reported), lines a page break or a narrow column cut
+mid-sentence are re-joined without a space.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from kg.normalise import NText, normalise_line
+from kg.patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, TERMINAL, TOC_ENTRY, numbering
+
+FOOTER = re.compile(r"^[—\-]{1,3}\d{1,4}[—\-]{1,3}$")
+GAZETTE_HEADER = re.compile(r"^.{2,30}公报(?:\d{4}[·.]\d{1,2}|\d{4}年第\d+期)")
+JUNK = re.compile(r"^[-—=_|\t ]+$")
+CHRONICLE_ENTRY = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日(?:[—至]\d{1,2}日)?[，,、]")
+SECTION_LABELS = {"大事记", "人事任免", "目录"}
+MONTH_HEADING = re.compile(r"^(?:\d{4}年)?\d{1,2}月份?$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One logical unit of text. `cells` is set for TAB table rows."""
+
+    text: NText
+    cells: tuple[NText, ...] = ()
+
+    @property
+    def str(self) -> str:
+        return self.text.text
+
+    @property
+    def first_line(self) -> int:
+        return self.text.origin[0][0] if self.text.origin else 0
+
+    @property
+    def last_line(self) -> int:
+        return self.text.origin[-1][0] if self.text.origin else 0
+
+
+@dataclass
+class Layout:
+    blocks: list[Block]
+    narrow: bool
+    dropped: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def _starts_structure(text: str) -> bool:
+    return bool(
+        numbering(text)
+        or DOC_NUMBER_LINE.match(text)
+        or DATE_LINE.match(text)
+        or CHRONICLE_ENTRY.match(text)
+        or MONTH_HEADING.match(text)
+        or text.startswith(("附件", "（此件"))
+        or text in SECTION_LABELS
+    )
+
+
+def series_labels(lines: list[NText]) -> set[str]:
+    """Document-series codes (曲政发, 曲政办发 …) that also serve as running headers."""
+    labels = {"大事记"}
+    for line in lines:
+        for m in DOC_NUMBER.finditer(line.text):
+            labels.add(m.group("prefix"))
+    return labels
+
+
+def build_layout(raw_lines: tuple[str, ...]) -> Layout:
+    lines = [normalise_line(raw, i + 1) for i, raw in enumerate(raw_lines)]
+    prose = [_width(n.text) for n in lines if n.text and "\t" not in n.text]
+    typical = statistics.median(prose) if prose else 40.0
+    narrow = typical < 26
+    column = statistics.quantiles(prose, n=10)[7] if narrow and len(prose) >= 10 else typical
+
+    labels = series_labels(lines)
+    dropped: list[tuple[int, str]] = []
+    kept: list[NText] = []
+    seen_label: set[str] = set()
+    following = [n.text for n in lines if n.text][1:] + [""]
+    for n, nxt in zip((n for n in lines if n.text), following):
+        t = n.text
+        line_no = n.origin[0][0]
+        if FOOTER.match(t) or JUNK.match(t):
+            dropped.append((line_no, "page footer" if FOOTER.match(t) else "rule line"))
+            continue
+        if GAZETTE_HEADER.match(t) and kept:
+            dropped.append((line_no, "running header"))
+            continue
+        # A bare series label is a heading the first time (TOC, the 大事记 heading),
+        # a running header when it recurs inside text.
+        if t in labels:
+            if t in seen_label and not (t == "大事记" and MONTH_HEADING.match(nxt)):
+                dropped.append((line_no, "running header"))
+                continue
+            seen_label.add(t)
+        kept.append(n)
+
+    blocks: list[Block] = []
+    pending: list[NText] = []
+
+    def flush() -> None:
+        if pending:
+            blocks.append(Block(NText.join(pending)))
+            pending.clear()
+
+    for n in kept:
+        t = n.text
+        if "\t" in t:
+            flush()
+            blocks.append(Block(n, tuple(_cells(n))))
+            continue
+        spaced = _space_cells(raw_lines[n.origin[0][0] - 1], n.origin[0][0])
+        if spaced:
+            flush()
+            blocks.append(Block(n, spaced))
+            continue
+        if pending and not _continues(pending[-1].text, t, narrow, column):
+            flush()
+        pending.append(n)
+        if t in labels or t.endswith(tuple("。！？")) and not narrow:
+            flush()
+    flush()
+    return Layout(blocks=blocks, narrow=narrow, dropped=dropped)
+
+
+def _continues(prev: str, nxt: str, narrow: bool, column: float) -> bool:
+    """Does line `nxt` carry on the sentence that `prev` left unfinished?"""
+    if _starts_structure(nxt) or DOC_NUMBER_LINE.match(prev) or DATE_LINE.match(prev):
+        return False
+    if prev.endswith(("。", "！", "？", "；", "：")) or TOC_ENTRY.match(prev):
+        return False
+    if narrow:
+        # A line as wide as the column was cut by the layout, whatever it ends with
+        # (typesetting squeezes punctuation, so full lines vary by a few characters);
+        # lines far wider than the column are boxes or table rows across the page.
+        return column * 0.82 <= _width(prev) <= column * 1.6
+    if prev.endswith(tuple(TERMINAL)):
+        return False
+    if prev.endswith(("，", "、", "（", "《", "“", "—")):
+        return True
+    return _width(prev) >= 25
+
+
+def _space_cells(raw: str, line_no: int) -> tuple[NText, ...]:
+    """A row of figures laid out with spaces (`宣威市 62.79 15.17 …`) is a table row."""
+    tokens = list(re.finditer(r"\S+", raw))
+    numeric = sum(1 for t in tokens if re.fullmatch(r"[-+]?\d+(?:\.\d+)?%?", t.group()))
+    if len(tokens) < 4 or numeric < max(3, len(tokens) // 2) or any(re.fullmatch(r"[\u4e00-\u9fff]", t.group()) for t in tokens):
+        return ()
+    cells = []
+    for t in tokens:
+        cell = normalise_line(t.group(), line_no)
+        cells.append(NText(cell.text, tuple((line_no, c + t.start()) for _, c in cell.origin)))
+    return tuple(cells)
+
+
+def _cells(n: NText) -> list[NText]:
+    cells: list[NText] = []
+    start = 0
+    for i, ch in enumerate(n.text + "\t"):
+        if ch == "\t":
+            cells.append(n[start:i])
+            start = i + 1
+    return cells

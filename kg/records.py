@@ -1,0 +1,127 @@
+"""Plain records passed between stages. Each carries where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a fact was read: file, 1-based line span, the text as printed, who read it."""
+
+    file: str
+    line_start: int
+    line_end: int
+    quote: str
+    extractor: str
+
+
+@dataclass(frozen=True)
+class Warning_:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class BoardMember:
+    role: str  # 编委主任, 编委成员, 主编 … as printed (spaces removed)
+    person: str
+    prov: Provenance
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    label: str  # series label above it (曲政发), or '' at top level
+    title: str
+    page: int | None
+    prov: Provenance
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A document this one cites or abolishes; number and/or title as written."""
+
+    kind: str  # cites | repeals
+    number: str | None
+    title: str | None
+    prov: Provenance
+
+
+@dataclass(frozen=True)
+class Attachment:
+    label: str  # 1, 2 … or '' for a single attachment
+    title: str
+    prov: Provenance
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered part of a document (一、 /（一）/ 1. / 第一条 …)."""
+
+    path: tuple[str, ...]  # numbering tokens from the top, e.g. ('三', '（一）')
+    kind: str  # numbering kind (cn, cn_paren, arabic …)
+    title: str
+    line_start: int
+    line_end: int
+    prov: Provenance
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    row_lines: tuple[int, ...]
+    repeated_headers: tuple[int, ...]  # lines where the header recurs after a page break
+    prov: Provenance
+
+
+@dataclass
+class Document:
+    """One document of an issue, with the block range it spans."""
+
+    ordinal: int
+    number: str | None
+    title: str
+    doc_type: str | None
+    issuers: tuple[str, ...]
+    signed: date | None
+    recipients: str | None
+    plan_title: str | None
+    kind: str  # policy | appointments | untitled
+    prov: Provenance
+    block_start: int = 0
+    block_end: int = 0
+    attachments: list[Attachment] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A non-document part of an issue: the chronicle (大事记)."""
+
+    kind: str  # chronicle
+    heading: str
+    block_start: int
+    block_end: int
+    prov: Provenance
+
+
+@dataclass
+class Issue:
+    file: str
+    gazette: str | None
+    period: str | None  # 2021.12, 2023.7 …
+    board: list[BoardMember]
+    toc: list[TocEntry]
+    documents: list[Document]
+    parts: list[Part]
+    warnings: list[Warning_]
+    prov: Provenance

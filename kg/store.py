@@ -1,0 +1,54 @@
+"""The embedded store: an rdflib Graph backed by Oxigraph, persisted as N-Triples.
+
+Oxigraph parses, serialises and answers SPARQL about ten times faster than
+rdflib's in-memory store at our sizes (see benchmarks/store.py and the README),
+behind the same rdflib interface.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.errors import InputError
+
+GRAPH_FILE = "graph.nt"
+MANIFEST = "build.json"
+
+
+def new_graph() -> Graph:
+    return Graph(store="Oxigraph")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save(graph: Graph, folder: Path) -> Path:
+    target = folder / GRAPH_FILE
+    write_atomic(target, graph.serialize(format="ox-nt", encoding="utf-8"))
+    return target
+
+
+def load(folder: Path) -> Graph:
+    target = folder / GRAPH_FILE
+    if not target.is_file():
+        raise InputError(f"{folder}: no graph here (run `kg build … --out {folder}` first)")
+    graph = new_graph()
+    try:
+        graph.parse(target, format="ox-nt")
+    except Exception as exc:  # a damaged file is bad input, not a bug
+        raise InputError(f"{target}: cannot read the graph ({str(exc).splitlines()[0]})") from None
+    return graph

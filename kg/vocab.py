@@ -1,0 +1,64 @@
+"""Names of classes and relations, taken from ontology/kg.ttl and nowhere else.
+
+`KG.Document` works only if the ontology declares kg:Document; a typo or an
+undeclared term fails at import time of the code that uses it, not in a query
+that silently returns nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.paths import ONTOLOGY
+
+BASE = "https://w3id.org/cn-gazette-kg/"
+ID = Namespace(BASE + "id/")
+
+
+@lru_cache(maxsize=1)
+def declared() -> frozenset[URIRef]:
+    g = Graph()
+    g.parse(ONTOLOGY / "kg.ttl", format="turtle")
+    return frozenset(s for s in g.subjects() if isinstance(s, URIRef))
+
+
+class StrictNamespace:
+    """Attribute access to the terms of one namespace that the ontology declares."""
+
+    def __init__(self, base: str) -> None:
+        self._base = base
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = URIRef(self._base + name)
+        if term not in declared():
+            raise AttributeError(f"{term} is not declared in ontology/kg.ttl")
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self.__getattr__(name)
+
+
+KG = StrictNamespace(BASE + "ns#")
+ORG = StrictNamespace("http://www.w3.org/ns/org#")
+PROV = StrictNamespace("http://www.w3.org/ns/prov#")
+DCTERMS = StrictNamespace("http://purl.org/dc/terms/")
+ELI = StrictNamespace("http://data.europa.eu/eli/ontology#")
+FOAF = StrictNamespace("http://xmlns.com/foaf/0.1/")
+SCHEMA = StrictNamespace("https://schema.org/")
+
+PREFIXES = {
+    "kg": BASE + "ns#",
+    "id": BASE + "id/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+}

@@ -1,0 +1,86 @@
+"""Bad and unusual input: clear errors naming the file, and the rest still builds."""
+
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.build import build
+from kg.cli import app
+from kg.errors import InputError
+from kg.read import read_file
+from kg.segment import segment
+from tests.conftest import FILES
+
+runner = CliRunner()
+
+
+def test_encodings(tmp_path):
+    text = FILES["003"].read_text("utf-8")
+    (tmp_path / "gbk.txt").write_bytes(text.encode("gb18030"))
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    reference = [d.number for d in segment(read_file(FILES["003"])).documents]
+    for name, encoding in (("gbk.txt", "gb18030"), ("bom.txt", "utf-8")):
+        source = read_file(tmp_path / name)
+        assert source.encoding == encoding
+        assert [d.number for d in segment(source).documents] == reference
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "file is empty"), (b"   \n\n", "file is empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary file")],
+)
+def test_bad_files_are_refused_by_name(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as exc:
+        read_file(path)
+    assert "bad.txt" in str(exc.value)
+
+
+def test_text_without_document_heading_is_one_untitled_document(tmp_path):
+    lines = FILES["002"].read_text("utf-8").splitlines()[3110:3300]  # a stretch of 38号's body, heading cut off
+    excerpt = "\n".join(line for line in lines if "〔" not in line)
+    path = tmp_path / "excerpt.txt"
+    path.write_text(excerpt, "utf-8")
+    issue = segment(read_file(path))
+    (doc,) = issue.documents
+    assert doc.kind == "untitled" and doc.title == ""
+    assert any(s.path == ("一",) for s in doc.sections)
+    assert any("no document heading" in w.message and "excerpt.txt" in str(w) for w in issue.warnings)
+
+
+def test_folder_with_bad_files_still_builds(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(FILES["000"], corpus)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "image.txt").write_bytes(b"\x00\x01\x02" * 100)
+    result = build([corpus], tmp_path / "out")
+    assert len(result.issues) == 1 and result.documents == 7
+    assert sorted(f.split("/")[-1] for f in result.failed) == ["empty.txt", "image.txt"]
+    assert (tmp_path / "out" / "graph.nt").is_file()
+
+
+def test_cli_bad_input_exits_nonzero_without_traceback(tmp_path):
+    missing = runner.invoke(app, ["build", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")])
+    assert missing.exit_code != 0
+    assert "nope.txt" in missing.output and "Traceback" not in missing.output
+    (tmp_path / "empty.txt").write_bytes(b"")
+    empty = runner.invoke(app, ["build", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "o")])
+    assert empty.exit_code != 0 and "empty.txt" in empty.output and "file is empty" in empty.output
+    no_graph = runner.invoke(app, ["documents", "--graph", str(tmp_path / "nowhere")])
+    assert no_graph.exit_code != 0 and "no graph here" in no_graph.output
+    bad_param = runner.invoke(app, ["query", "citations", "--graph", str(tmp_path), "--param", "oops"])
+    assert bad_param.exit_code != 0 and "key=value" in bad_param.output
+
+
+def test_failed_build_keeps_previous_graph(tmp_path, built):
+    """A build that fails leaves what an earlier build wrote untouched."""
+    out = tmp_path / "out"
+    build([FILES["000"]], out)
+    before = (out / "graph.nt").read_bytes()
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(InputError):
+        build([tmp_path / "empty.txt"], out)
+    assert (out / "graph.nt").read_bytes() == before

@@ -1,0 +1,1 @@
+"""Pages for journalists: graphs rendered as offline HTML."""
