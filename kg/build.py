@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.rdf import GraphBuilder
+from kg.graph.builder import GraphBuilder
+from kg.graph.documents import add_issue
 from kg.read import display_path, find_files, read_file
 from kg.records import Issue, Warning_
 from kg.segment import segment
@@ -54,7 +55,7 @@ def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambd
         issue = segment(source)
         result.issues.append(issue)
         result.warnings.extend(issue.warnings)
-        builder.issue(issue)
+        add_issue(builder, issue)
     if not result.issues:
         raise InputError("no input file could be read: " + "; ".join(str(w) for w in result.warnings))
     result.triples = len(builder.g)

@@ -15,7 +15,6 @@ from kg.patterns import (
     DATE_LINE,
     DOC_NUMBER,
     DOC_NUMBER_LINE,
-    DOC_TYPES,
     ISSUER_TITLE,
     TITLE_END,
     TOC_ENTRY,

@@ -1,6 +1,6 @@
 """Names of classes and relations, taken from ontology/kg.ttl and nowhere else.
 
-`KG.Document` works only if the ontology declares kg:Document; a typo or an
+`KG.Document` works only if a file of ontology/ declares kg:Document; a typo or an
 undeclared term fails at import time of the code that uses it, not in a query
 that silently returns nothing.
 """
@@ -20,9 +20,24 @@ ID = Namespace(BASE + "id/")
 
 @lru_cache(maxsize=1)
 def declared() -> frozenset[URIRef]:
-    g = Graph()
-    g.parse(ONTOLOGY / "kg.ttl", format="turtle")
+    g = ontology_graph()
     return frozenset(s for s in g.subjects() if isinstance(s, URIRef))
+
+
+def ontology_graph() -> Graph:
+    """All vocabulary files of ontology/ (one per domain; shapes-*.ttl are SHACL, not vocabulary)."""
+    g = Graph()
+    for path in sorted(ONTOLOGY.glob("*.ttl")):
+        if not path.name.startswith("shapes"):
+            g.parse(path, format="turtle")
+    return g
+
+
+def shapes_graph() -> Graph:
+    g = Graph()
+    for path in sorted(ONTOLOGY.glob("shapes*.ttl")):
+        g.parse(path, format="turtle")
+    return g
 
 
 class StrictNamespace:
@@ -34,7 +49,7 @@ class StrictNamespace:
     def __getattr__(self, name: str) -> URIRef:
         term = URIRef(self._base + name)
         if term not in declared():
-            raise AttributeError(f"{term} is not declared in ontology/kg.ttl")
+            raise AttributeError(f"{term} is not declared in ontology/")
         return term
 
     def __getitem__(self, name: str) -> URIRef:

@@ -8,10 +8,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.build import build
-from kg.paths import ONTOLOGY
 from kg.read import read_file
-from kg.vocab import KG, StrictNamespace, declared
-from tests.conftest import CORPUS, FILES
+from kg.vocab import KG, StrictNamespace, declared, ontology_graph, shapes_graph
+from tests.conftest import CORPUS
 
 PROV_QUERY = """
 PREFIX kg: <https://w3id.org/cn-gazette-kg/ns#>
@@ -36,8 +35,7 @@ def test_shacl_shapes_hold(graph):
     data = Graph()
     for triple in graph:
         data.add(triple)
-    shapes = Graph().parse(ONTOLOGY / "shapes.ttl")
-    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=Graph().parse(ONTOLOGY / "kg.ttl"), inference="none")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none")
     assert conforms, text[:3000]
 
 

@@ -1,47 +1,16 @@
-"""The kg command line: wires the stages together, nothing more."""
+"""Core commands: build, documents, stats, query, export documents."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from kg import query as canned
+from kg.cli import FormatOpt, GraphOpt, OutOpt, app, err, export_app, fail, parse_params, run_query
 from kg.errors import InputError
-from kg.output import Format, emit
-from kg.store import load
-
-app = typer.Typer(
-    help="kg: who in a Chinese local government is responsible for what, read from its gazettes.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-export_app = typer.Typer(help="Export a part of the graph as CSV or JSON.", no_args_is_help=True)
-app.add_typer(export_app, name="export")
-err = Console(stderr=True, highlight=False)
-
-GraphOpt = Annotated[Path, typer.Option("--graph", "-g", help="Folder written by `kg build --out`.")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
-OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
-
-
-def _fail(message: str) -> None:
-    err.print(f"error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code=2)
-
-
-def _params(items: list[str]) -> dict[str, str]:
-    params = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            _fail(f"--param takes key=value, got '{item}'")
-        params[key.strip()] = value.strip()
-    return params
+from kg.output import Format
 
 
 @app.command()
@@ -60,7 +29,7 @@ def build(
             task = progress.add_task("reading", total=None)
             result = run_build(inputs, out, progress=lambda name: progress.update(task, description=name, advance=1))
     except InputError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     for w in result.warnings:
         err.print(f"warning: {w}", markup=False, soft_wrap=True)
@@ -71,13 +40,13 @@ def build(
 @app.command()
 def documents(graph: GraphOpt, fmt: FormatOpt = Format.table, issue: Annotated[str, typer.Option(help="Only this issue period, e.g. 2021.12.")] = "") -> None:
     """List the documents: number, date, title."""
-    _run_query("documents", graph, {"issue": issue}, fmt, None, ["period", "doc_number", "date", "title"] if fmt is Format.table else None)
+    run_query("documents", graph, {"issue": issue}, fmt, None, ["period", "doc_number", "date", "title"] if fmt is Format.table else None)
 
 
 @app.command()
 def stats(graph: GraphOpt, fmt: FormatOpt = Format.table) -> None:
     """Count the nodes of each kind in the graph."""
-    _run_query("stats", graph, {}, fmt, None)
+    run_query("stats", graph, {}, fmt, None)
 
 
 @app.command("query")
@@ -95,29 +64,15 @@ def query_cmd(
             print(f"{q.name}: {q.description} [{params}]")
         return
     if graph is None:
-        _fail("--graph DIR is required to run a query")
-    _run_query(name, graph, _params(param), fmt, output)
+        fail("--graph DIR is required to run a query")
+    run_query(name, graph, parse_params(param), fmt, output)
 
-
-def _run_query(name: str, graph: Path, params: dict[str, str], fmt: Format, output: Optional[Path], columns: list[str] | None = None) -> None:
-    try:
-        g = load(graph)
-        cols, rows = canned.run(g, name, params)
-    except InputError as exc:
-        _fail(str(exc))
-        return
-    emit(columns or [c for c in cols if c != "doc"], rows, fmt, output)
 
 
 @export_app.command("documents")
 def export_documents(graph: GraphOpt, fmt: FormatOpt = Format.csv, output: OutOpt = None) -> None:
     """Every document with doc_number, title, issuer, date, source, line."""
     cols = ["doc_number", "title", "issuer", "date", "doc_type", "period", "source", "line"]
-    _run_query("documents", graph, {"issue": ""}, fmt, output, cols)
+    run_query("documents", graph, {"issue": ""}, fmt, output, cols)
 
 
-def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)

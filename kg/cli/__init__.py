@@ -1,0 +1,68 @@
+"""The kg command line: wires the stages together, nothing more.
+
+One typer app; each command group lives in its own module and registers itself
+on import (as spaCy's CLI does).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from kg import query as canned
+from kg.errors import InputError
+from kg.output import Format, emit
+from kg.store import load
+
+app = typer.Typer(
+    help="kg: who in a Chinese local government is responsible for what, read from its gazettes.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+export_app = typer.Typer(help="Export a part of the graph as CSV or JSON.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+err = Console(stderr=True, highlight=False)
+
+GraphOpt = Annotated[Path, typer.Option("--graph", "-g", help="Folder written by `kg build --out`.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
+OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+
+
+def fail(message: str) -> None:
+    err.print(f"error: {message}", markup=False, soft_wrap=True)
+    raise typer.Exit(code=2)
+
+
+def parse_params(items: list[str]) -> dict[str, str]:
+    params = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            fail(f"--param takes key=value, got '{item}'")
+        params[key.strip()] = value.strip()
+    return params
+
+
+def run_query(name: str, graph: Path, params: dict[str, str], fmt: Format, output: Optional[Path], columns: list[str] | None = None) -> None:
+    try:
+        g = load(graph)
+        cols, rows = canned.run(g, name, params)
+    except InputError as exc:
+        fail(str(exc))
+        return
+    emit(columns or [c for c in cols if not c.startswith("_")], rows, fmt, output)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+from kg.cli import core  # noqa: E402,F401  (registers the commands)

@@ -1,0 +1,65 @@
+"""Records → RDF: the shared builder every domain mapping writes through."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.ids import make_id
+from kg.records import Provenance
+from kg.vocab import ELI, FOAF, KG, ORG, PREFIXES, PROV
+
+
+def _lit(value: object) -> Literal:
+    if isinstance(value, str):
+        return Literal(value, datatype=XSD.string)
+    return Literal(value)
+
+
+class GraphBuilder:
+    def __init__(self, graph: Graph | None = None) -> None:
+        self.g = graph if graph is not None else Graph()
+        for prefix, ns in PREFIXES.items():
+            self.g.bind(prefix, ns)
+
+    def add(self, s: URIRef, p: URIRef, o: object) -> None:
+        if o is None or o == "":
+            return
+        self.g.add((s, p, o if isinstance(o, URIRef) else _lit(o)))
+
+    def evidence(self, node: URIRef, prov: Provenance) -> None:
+        ev = make_id("evidence", PurePosixPath(prov.file).name, prov.line_start, prov.line_end, prov.extractor, prov.quote)
+        self.add(ev, RDF.type, KG.Evidence)
+        self.add(ev, KG.sourceFile, prov.file)
+        self.add(ev, KG.lineStart, prov.line_start)
+        self.add(ev, KG.lineEnd, prov.line_end)
+        self.add(ev, KG.quote, prov.quote)
+        self.add(ev, KG.extractor, prov.extractor)
+        self.add(node, PROV.wasDerivedFrom, ev)
+
+    # -- nodes ------------------------------------------------------------
+    def organisation(self, name: str) -> URIRef:
+        node = make_id("organization", name)
+        self.add(node, RDF.type, ORG.Organization)
+        self.add(node, RDFS.label, name)
+        return node
+
+    def person(self, name: str) -> URIRef:
+        node = make_id("person", name)
+        self.add(node, RDF.type, FOAF.Person)
+        self.add(node, FOAF.name, name)
+        self.add(node, RDFS.label, name)
+        return node
+
+    @staticmethod
+    def document_id(number: str | None, issue_key: tuple[str, ...] = (), ordinal: int = 0, title: str = "") -> URIRef:
+        return make_id("document", number) if number else make_id("document", *issue_key, ordinal, title)
+
+    def cited_document(self, number: str) -> URIRef:
+        node = self.document_id(number)
+        self.add(node, RDF.type, KG.Document)
+        self.add(node, ELI.id_local, number)
+        return node
+
