@@ -1,1 +1,34 @@
-"""Extractors: one module per kind of source structure; each takes a segmented document and yields records."""
+"""Extractors: one module per kind of source structure.
+
+Each takes a segmented issue (kg.records.Issue: its documents, parts, blocks and
+source lines) and the city data, and returns records with provenance. An
+extractor opens no files and knows nothing about stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.city import City
+from kg.records import Issue
+
+Extractor = Callable[[Issue, City], list]
+
+EXTRACTORS: dict[str, Extractor] = {}
+
+
+def register(name: str) -> Callable[[Extractor], Extractor]:
+    def wrap(fn: Extractor) -> Extractor:
+        EXTRACTORS[name] = fn
+        return fn
+
+    return wrap
+
+
+def run_all(issue: Issue, city: City) -> list:
+    from extractors import responsibilities  # noqa: F401  (modules register themselves on import)
+
+    records: list = []
+    for fn in EXTRACTORS.values():
+        records.extend(fn(issue, city))
+    return records

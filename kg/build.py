@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.graph.builder import GraphBuilder
-from kg.graph.documents import add_issue
+from extractors import run_all
+from kg.city import load_city
+from kg.graph import GraphBuilder, add_all
+from kg.resolve import Resolver
 from kg.read import display_path, find_files, read_file
 from kg.records import Issue, Warning_
 from kg.segment import segment
@@ -21,6 +23,7 @@ class BuildResult:
     issues: list[Issue] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    records: list = field(default_factory=list)
     triples: int = 0
 
     @property
@@ -38,12 +41,13 @@ class BuildResult:
         }
 
 
-def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambda _: None) -> BuildResult:
+def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambda _: None, city: str = "qujing") -> BuildResult:
+    city_data = load_city(city)
     files = find_files(inputs)
     if not files:
         raise InputError(f"{' '.join(map(str, inputs))}: no gazette text files (*.txt) found")
     result = BuildResult()
-    builder = GraphBuilder(new_graph())
+    builder = GraphBuilder(new_graph(), Resolver(city_data))
     for path in files:
         progress(display_path(path))
         try:
@@ -55,7 +59,9 @@ def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambd
         issue = segment(source)
         result.issues.append(issue)
         result.warnings.extend(issue.warnings)
-        add_issue(builder, issue)
+        records = run_all(issue, city_data)
+        result.records.extend(records)
+        add_all(builder, issue, records)
     if not result.issues:
         raise InputError("no input file could be read: " + "; ".join(str(w) for w in result.warnings))
     result.triples = len(builder.g)

@@ -125,3 +125,32 @@ class Issue:
     parts: list[Part]
     warnings: list[Warning_]
     prov: Provenance
+    blocks: list = field(default_factory=list, repr=False)  # the segmented text (kg.layout.Block), for extractors
+    lines: tuple[str, ...] = field(default=(), repr=False)  # the source lines, for provenance quotes
+
+
+@dataclass(frozen=True)
+class Task:
+    """A numbered item, paragraph or table row that carries an assignment."""
+
+    doc_number: str | None
+    doc_ordinal: int
+    key: str  # unique within the document: line of the task and, for tables, the row
+    text: str
+    section: tuple[str, ...]
+    deadline_text: str | None
+    deadline_start: date | None
+    deadline_end: date | None
+    prov: Provenance
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One unit (or person) in one role on one task, with the cue as written."""
+
+    task: Task
+    role: str  # lead | responsible | cooperate | participate | leader
+    cue: str
+    mention: str  # the unit as written after splitting the list (normalised)
+    grammar: str  # labelled_paren | suffix_paren | duty_paren | generic_type | table | prose | labelled_line | colon_duty
+    prov: Provenance  # the mention itself

@@ -122,6 +122,8 @@ class Segmenter:
             parts=parts,
             warnings=self.warnings,
             prov=self.prov_blocks(0, 1),
+            blocks=self.blocks,
+            lines=self.source.lines,
         )
 
     # -- document boundaries ----------------------------------------------

@@ -1,5 +1,33 @@
-"""Records → RDF, one module per domain, all writing through GraphBuilder."""
+"""Records → RDF, one module per domain, all writing through GraphBuilder.
+
+A domain module registers a mapper `fn(builder, issue, records)`; the mapper
+picks the record types it knows from `records` (all records of one issue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
 
 from kg.graph.builder import GraphBuilder
+from kg.records import Issue
 
-__all__ = ["GraphBuilder"]
+Mapper = Callable[[GraphBuilder, Issue, list], None]
+MAPPERS: dict[str, Mapper] = {}
+
+
+def register(name: str) -> Callable[[Mapper], Mapper]:
+    def wrap(fn: Mapper) -> Mapper:
+        MAPPERS[name] = fn
+        return fn
+
+    return wrap
+
+
+def add_all(builder: GraphBuilder, issue: Issue, records: list) -> None:
+    from kg.graph import documents, responsibilities  # noqa: F401  (modules register themselves on import)
+
+    for fn in MAPPERS.values():
+        fn(builder, issue, records)
+
+
+__all__ = ["GraphBuilder", "MAPPERS", "add_all", "register"]

@@ -7,7 +7,11 @@ from pathlib import PurePosixPath
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
+from collections.abc import Callable
+
+from kg.city import Agency
 from kg.ids import make_id
+from kg.resolve import Resolver, resolver_for
 from kg.records import Provenance
 from kg.vocab import ELI, FOAF, KG, ORG, PREFIXES, PROV
 
@@ -19,8 +23,12 @@ def _lit(value: object) -> Literal:
 
 
 class GraphBuilder:
-    def __init__(self, graph: Graph | None = None) -> None:
+    """Adds triples; resolves agency mentions (and, once set, person names) to one node each."""
+
+    def __init__(self, graph: Graph | None = None, resolver: Resolver | None = None) -> None:
         self.g = graph if graph is not None else Graph()
+        self.resolver = resolver or resolver_for("qujing")
+        self.canonical_person: Callable[[str], str] = lambda name: name
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns)
 
@@ -40,13 +48,32 @@ class GraphBuilder:
         self.add(node, PROV.wasDerivedFrom, ev)
 
     # -- nodes ------------------------------------------------------------
-    def organisation(self, name: str) -> URIRef:
-        node = make_id("organization", name)
+    def agency(self, mention: str, context_prefix: str = "") -> URIRef:
+        """The node of the organisation a mention names, with the mention kept as an alias."""
+        res = self.resolver.resolve(mention, context_prefix)
+        node = self.agency_node(res.agency)
+        self.add(node, KG.alias, res.mention)
+        return node
+
+    def agency_node(self, agency: Agency) -> URIRef:
+        node = make_id("agency", agency.name)
+        if (node, RDF.type, ORG.Organization) in self.g:
+            return node
         self.add(node, RDF.type, ORG.Organization)
-        self.add(node, RDFS.label, name)
+        self.add(node, RDFS.label, agency.name)
+        self.add(node, KG.agencyType, agency.type)
+        if agency.short:
+            self.add(node, KG.shortName, agency.short)
+        known = self.resolver.city.agencies
+        for member in agency.members:
+            target = self.agency_node(known.get(member) or self.resolver.resolve(member).agency)
+            self.add(node, KG.sectorAgency if agency.type == "generic" else ORG.hasMember, target)
+        if agency.parent and agency.parent in known:
+            self.add(node, ORG.subOrganizationOf, self.agency_node(known[agency.parent]))
         return node
 
     def person(self, name: str) -> URIRef:
+        name = self.canonical_person(name)
         node = make_id("person", name)
         self.add(node, RDF.type, FOAF.Person)
         self.add(node, FOAF.name, name)

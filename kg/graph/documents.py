@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS
 
+from kg.graph import register
 from kg.graph.builder import GraphBuilder
 from kg.ids import make_id
 from kg.patterns import DOC_NUMBER
@@ -20,6 +21,11 @@ def issue_key(issue: Issue) -> tuple[str, ...]:
 
 def document_key(doc: Document, issue: Issue) -> str:
     return doc.number or f"{issue_key(issue)}:{doc.ordinal}"
+
+
+@register("documents")
+def map_issue(b: GraphBuilder, issue: Issue, records: list) -> None:
+    add_issue(b, issue)
 
 
 def add_issue(b: GraphBuilder, issue: Issue) -> URIRef:
@@ -77,7 +83,7 @@ def add_document(b: GraphBuilder, doc: Document, issue: Issue, issue_node: URIRe
             b.add(node, KG.series, m.group("prefix"))
             b.add(node, KG.year, int(m.group("year")))
     for issuer in doc.issuers:
-        b.add(node, DCTERMS.creator, b.organisation(issuer))
+        b.add(node, DCTERMS.creator, b.agency(issuer))
     b.evidence(node, doc.prov)
     doc_key = document_key(doc, issue)
     for att in doc.attachments:

@@ -1,0 +1,131 @@
+"""Unit lists: `市发展改革委、市财政局，各县、市、区人民政府等` → one mention per unit.
+
+The grammar, not a word list: split at top-level separators (、，；和 及 以及),
+never inside brackets or names; a piece of one character is the tail of a
+flattened bracket (各县、市、区人民政府) and rejoins its neighbours; a shared
+suffix distributes over bare items (麒麟区、沾益区、马龙区人民政府); trailing
+等/等部门 and the like go. Offsets index the input, so each unit keeps its own
+provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN, CLOSE = "（《“〔「", "）》”〕」"
+SEPARATORS = "、，；,;"
+ORG_SUFFIX = re.compile(
+    r"(?:局|委|办|厅|部|院|会|中心|公司|政府|管委会|党委|党工委|队|站|所|行|社|台|室|校|团|处|组|区|县|市|馆|部门|单位|机关|机构|企业|支队|分局|集团|协会|联合会|学院|医院|银行|海关|法院|检察院|指挥部|小组|街道|乡镇|业主|组织)$"
+)
+TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位|成员单位)?|各自|分别|共同|具体|要|按照?职责分工|按照?职能职责)$")
+LEADING = re.compile(r"^(?:由|请|并由|会同|同时由|以)")
+PAIRED = re.compile(r"^(?P<place>.{2,12}?)(?P<a>党委|党工委)和(?P<b>人民政府|政府|管委会)$")
+SHARED_SUFFIXES = ("人民政府", "曲靖分公司", "分公司", "行政主管部门", "主管部门", "行政部门", "部门", "党委", "管委会")
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    start: int  # offsets into the parsed string; for an expanded unit, the span it was built from
+    end: int
+
+
+def _top_level_pieces(text: str, separators: str) -> list[tuple[int, int]]:
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            pieces.append((start, i))
+            start = i + 1
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    m = LEADING.match(piece)
+    if m:
+        start += m.end()
+    while True:
+        piece = text[start:end]
+        m = TRAILING.search(piece)
+        if not m or m.start() == 0:
+            break
+        end = start + m.start()
+    while start < end and text[start] in " 　":
+        start += 1
+    return start, end
+
+
+def _split_and(text: str, start: int, end: int, is_unit) -> list[tuple[int, int]]:
+    """Split on 和/及/以及 only where both sides are whole units."""
+    piece = text[start:end]
+    for m in re.finditer(r"以及|和|及", piece):
+        left, right = piece[: m.start()], piece[m.end() :]
+        if ORG_SUFFIX.search(left) and (is_unit(right) or ORG_SUFFIX.search(right) and right[:1] in "市县各曲省中云有"):
+            return _split_and(text, start, start + m.start(), is_unit) + _split_and(text, start + m.end(), end, is_unit)
+    return [(start, end)]
+
+
+def split_units(text: str, is_unit=lambda s: False) -> list[Unit]:
+    """The units of a list, in order. `is_unit` tells a known unit name (from city data)."""
+    spans = [(s, e) for s, e in _top_level_pieces(text, SEPARATORS)]
+    # A one-character piece is inside a flattened bracket (各县、市、区人民政府,
+    # 市直各委、办、局): it and the piece after it rejoin the piece before.
+    merged: list[tuple[int, int]] = []
+    glue_next = False
+    for s, e in spans:
+        single = e - s == 1
+        if merged and (single or glue_next):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+        glue_next = single
+    units: list[Unit] = []
+    for s, e in merged:
+        s, e = _strip(text, s, e)
+        if s >= e:
+            continue
+        paired = PAIRED.match(text[s:e])
+        if paired:
+            units.append(Unit(paired.group("place") + paired.group("a"), s, e))
+            units.append(Unit(paired.group("place") + paired.group("b"), s, e))
+            continue
+        for a, b in _split_and(text, s, e, is_unit):
+            a, b = _strip(text, a, b)
+            if a < b:
+                units.append(Unit(text[a:b], a, b))
+    return _distribute_suffix(units, is_unit)
+
+
+def _distribute_suffix(units: list[Unit], is_unit) -> list[Unit]:
+    """`麒麟区、沾益区、马龙区人民政府`: bare items before an item with a shared suffix take it."""
+    out = list(units)
+    for i in range(len(out) - 1, 0, -1):
+        last = out[i]
+        suffix = next((sfx for sfx in SHARED_SUFFIXES if last.text.endswith(sfx) and len(last.text) > len(sfx)), None)
+        if not suffix:
+            continue
+        j = i - 1
+        while j >= 0 and _bare(out[j].text, is_unit):
+            j -= 1
+        for k in range(j + 1, i):
+            out[k] = Unit(out[k].text + suffix, out[k].start, out[k].end)
+        # the last item's own head may be a 和-list of bare words: 联通和广电网络曲靖分公司
+        head = last.text[: -len(suffix)]
+        if "和" in head and i > j + 1 or ("和" in head and all(_bare(h, is_unit) for h in head.split("和"))):
+            parts = head.split("和")
+            if all(_bare(p, is_unit) for p in parts):
+                out[i : i + 1] = [Unit(p + suffix, last.start, last.end) for p in parts]
+    return out
+
+
+def _bare(text: str, is_unit) -> bool:
+    """A short item with no organisation suffix of its own (沾益区 is a place, 移动 a brand)."""
+    if is_unit(text) and not re.search(r"[区县市]$", text):
+        return len(text) <= 4 and not ORG_SUFFIX.search(text)
+    return 1 < len(text) <= 6 and (not ORG_SUFFIX.search(text) or re.search(r"[区县市]$", text) is not None) and not text.startswith("市")

@@ -1,0 +1,142 @@
+"""City data: the agencies, divisions and group phrases of one city, from YAML files.
+
+Everything specific to a city lives in data/cities/<city>/ (agencies.yaml,
+divisions.yaml, people.yaml); another city is another folder, not new code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.errors import InputError
+from kg.normalise import normalise
+from kg.paths import DATA
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One real organisation, or a group or generic type standing for several."""
+
+    name: str  # canonical full name: the entity key
+    type: str  # department | government | committee | party | leading_group | company | public_institution | ... | group | generic
+    short: str = ""
+    aliases: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    parent: str | None = None
+    members: tuple[str, ...] = ()  # for groups: canonical names of members (empty: unknown)
+    level: str = "city"
+
+
+@dataclass
+class City:
+    name: str
+    folder: Path
+    province: str = ""
+    short: tuple[str, ...] = ()
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    divisions: list[dict] = field(default_factory=list)
+    places: dict[str, str] = field(default_factory=dict)  # place surface form → canonical division name
+    ocr_variants: dict[str, str] = field(default_factory=dict)  # misspelling → canonical (never used silently)
+    role_nouns: frozenset[str] = frozenset()
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise InputError(f"{path}{where}: invalid YAML ({getattr(exc, 'problem', exc)})") from None
+
+
+def resolve_city(city: str | Path) -> Path:
+    folder = Path(city)
+    if not folder.is_dir():
+        folder = DATA / "cities" / str(city)
+    if not (folder / "agencies.yaml").is_file():
+        known = ", ".join(sorted(p.name for p in (DATA / "cities").iterdir() if p.is_dir()))
+        raise InputError(f"{city}: no city data (agencies.yaml) there; known cities: {known}")
+    return folder
+
+
+@lru_cache(maxsize=8)
+def load_city(city: str | Path = "qujing") -> City:
+    folder = resolve_city(city)
+    divisions = _read_yaml(folder / "divisions.yaml") or {}
+    entries = _read_yaml(folder / "agencies.yaml") or []
+    if not isinstance(entries, list):
+        raise InputError(f"{folder / 'agencies.yaml'}: expected a list of agencies")
+    info = divisions.get("city", {}) if isinstance(divisions, dict) else {}
+    result = City(
+        name=info.get("name", folder.name),
+        folder=folder,
+        province=info.get("province", ""),
+        short=tuple(info.get("short", [])),
+    )
+    for k, entry in enumerate(entries):
+        if not isinstance(entry, dict) or "name" not in entry:
+            raise InputError(f"{folder / 'agencies.yaml'}: entry {k + 1} has no name")
+        aliases = tuple(normalise(str(a)) for a in entry.get("aliases") or [])
+        agency = Agency(
+            name=normalise(entry["name"]),
+            type=entry.get("type") or "other",
+            short=normalise(entry.get("short") or ""),
+            aliases=aliases,
+            sectors=tuple(normalise(s) for s in entry.get("sectors") or []),
+            parent=normalise(entry["parent"]) if entry.get("parent") else None,
+        )
+        result.agencies[agency.name] = agency
+    governments: list[str] = []
+    for div in divisions.get("divisions", []) or []:
+        result.divisions.append(div)
+        name = normalise(div["name"])
+        result.places[name] = name
+        for alias in div.get("aliases", []) + div.get("former_names", []):
+            result.places[normalise(alias)] = name
+        for variant in div.get("ocr_variants", []) or []:
+            result.ocr_variants[normalise(variant)] = name
+        gov = normalise(div["government"])
+        governments.append(gov)
+        result.agencies[gov] = Agency(gov, "government", aliases=tuple(normalise(a) for a in div.get("government_aliases", [])), level="county")
+        if div.get("party_committee"):
+            pc = normalise(div["party_committee"])
+            result.agencies[pc] = Agency(pc, "party", aliases=tuple(normalise(a) for a in div.get("party_committee_aliases", [])), level="county")
+    zones: list[str] = []
+    for zone in divisions.get("development_zones", []) or []:
+        name = normalise(zone["name"])
+        result.places[name] = name
+        for alias in zone.get("aliases", []) or []:
+            result.places[normalise(alias)] = name
+        committee = normalise(zone["committee"])
+        zones.append(committee)
+        aliases = [zone["name"], *(zone.get("aliases") or []), *(zone.get("committee_aliases") or [])]
+        result.agencies[committee] = Agency(committee, "committee", aliases=tuple(normalise(a) for a in aliases), level="county")
+        if zone.get("party_committee"):
+            pc = normalise(zone["party_committee"])
+            result.agencies[pc] = Agency(pc, "party", aliases=tuple(normalise(a) for a in zone.get("party_committee_aliases", [])), level="county")
+    departments = [a.name for a in result.agencies.values() if a.type == "department"]
+    for group in divisions.get("groups", []) or []:
+        name = normalise(group["name"])
+        members = group.get("members")
+        if members == "divisions.government":
+            resolved = governments
+        elif members == "agencies.department":
+            resolved = departments
+        elif isinstance(members, list):
+            resolved = []
+            for m in members:
+                resolved += {"divisions.government": governments, "development_zones.committee": zones, "divisions.party_committee": []}.get(m, [m])
+        else:
+            resolved = []
+        result.agencies[name] = Agency(
+            name, "group", aliases=tuple(normalise(v) for v in group.get("variants", []) if normalise(v) != name),
+            members=tuple(normalise(m) for m in resolved), level=group.get("level", "city"),
+        )
+    result.role_nouns = frozenset(normalise(n) for n in divisions.get("generic_role_nouns", []) or [])
+    return result
