@@ -60,6 +60,8 @@ def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambd
         result.issues.append(issue)
         result.warnings.extend(issue.warnings)
         records = run_all(issue, city_data)
+        result.warnings.extend(r for r in records if isinstance(r, Warning_))
+        records = [r for r in records if not isinstance(r, Warning_)]
         result.records.extend(records)
         add_all(builder, issue, records)
     if not result.issues:

@@ -65,4 +65,4 @@ def main() -> None:
         sys.exit(130)
 
 
-from kg.cli import core  # noqa: E402,F401  (registers the commands)
+from kg.cli import core, evaluate  # noqa: E402,F401  (register the commands)

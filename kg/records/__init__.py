@@ -1,4 +1,8 @@
-"""Plain records passed between stages. Each carries where it came from."""
+"""Plain records passed between stages. Each carries where it came from.
+
+Domain records live in submodules (kg.records.events, kg.records.tables …);
+the ones every stage shares are here.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,50 @@
+"""`kg eval`: precision, recall and F1 against the hand-checked gold sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli import FormatOpt, OutOpt, app, fail
+from kg.errors import InputError
+from kg.output import Format, emit
+from kg.paths import DATA
+
+
+@app.command("eval")
+def evaluate(
+    corpus: Annotated[Path, typer.Option("--corpus", help="The sample corpus the gold sets were annotated on.")] = DATA / "gazettes" / "qujing",
+    fmt: FormatOpt = Format.table,
+    output: OutOpt = None,
+) -> None:
+    """Measure extraction against the gold sets in tests/gold/ (precision, recall, F1, accuracy)."""
+    import tempfile
+
+    from kg.build import build
+    from kg.evaluation import run_all
+
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = build([corpus], Path(tmp))
+    except InputError as exc:
+        fail(str(exc))
+        return
+    from kg.city import load_city
+
+    scores = run_all(result.issues, result.records, load_city("qujing"))
+    rows = [
+        {
+            "area": s.area,
+            "measure": s.measure,
+            "precision": None if s.precision is None else round(s.precision, 3),
+            "recall": None if s.recall is None else round(s.recall, 3),
+            "f1": None if s.f1 is None else round(s.f1, 3),
+            "gold": s.gold,
+            "predicted": s.predicted,
+            "note": s.note,
+        }
+        for s in scores
+    ]
+    emit(["area", "measure", "precision", "recall", "f1", "gold", "predicted", "note"], rows, fmt, output)
