@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from kg.build import build
 from kg.query import render, get

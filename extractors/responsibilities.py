@@ -1,12 +1,464 @@
-"""Responsibility statements → tasks and assignments (lead, responsible, cooperate, participate, leader)."""
+"""Responsibility statements → tasks and assignments.
+
+Grammars (all on normalised text, so half-width and traditional forms are covered):
+- labelled: （牵头单位：X；配合单位：Y）, 〔牵头单位：X；责任单位：Y〕, a line `实施部门：X。配合部门：Y`
+  or `牵头单位：X` following its task;
+- suffix: （X牵头，Y配合）, （X等按照职责分工负责）, （卫生健康行政部门负责牵头，Y部门共同参与）,
+  and the same clauses outside brackets: `X、Y牵头；Z配合；2020年6月底前完成`;
+- prose: 由X牵头…, X牵头，Y配合…, X负责… (X a list of known units), `X：负责…` duty lists;
+- tables: columns named 牵头单位 / 责任单位 / 配合单位 / 参与单位 / 责任领导 / 完成时限 …
+
+A statement is accepted only when every item of its unit list reads as an
+organisation (known to the city data, a generic department type, a group, or a
+name with an organisation suffix). A statement that carries a role cue but
+yields nothing becomes a warning with file:line: nothing is dropped silently.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from extractors import register
+from extractors.deadlines import Deadline, find_deadline, parse_deadline
+from extractors.units import ORG_SUFFIX, Unit, split_units
 from kg.city import City
-from kg.records import Issue
+from kg.layout import Block
+from kg.normalise import NText
+from kg.patterns import numbering
+from kg.provenance import span_prov
+from kg.records import Assignment, Document, Issue, Task, Warning_
+from kg.resolve import GENERIC, resolver_for
+from kg.segment import split_names
+
+EXTRACTOR = "responsibilities"
+
+# Labels that open a unit list, longest first; the role each one gives.
+LABELS = [
+    ("业务牵头单位", "lead"), ("牵头单位", "lead"), ("牵头部门", "lead"), ("主办单位", "lead"), ("牵头领导", "leader"),
+    ("责任单位", "responsible"), ("责任部门", "responsible"), ("实施部门", "responsible"), ("实施单位", "responsible"),
+    ("承办单位", "responsible"), ("主体责任单位", "responsible"),
+    ("配合单位", "cooperate"), ("配合部门", "cooperate"), ("协办单位", "cooperate"), ("协助单位", "cooperate"),
+    ("参与单位", "participate"), ("参与部门", "participate"),
+    ("责任领导", "leader"), ("分管领导", "leader"),
+]
+LABEL_ROLE = dict(LABELS)
+LABEL = re.compile(r"(?P<label>" + "|".join(label for label, _ in LABELS) + r")(?:（[^（）]{0,20}）)?[：:]")
+
+# Cues that close a unit list (suffix forms), longest first.
+SUFFIX_CUES = [
+    ("等按照职责分工负责", "responsible"), ("按照职责分工负责", "responsible"), ("等按职责分工负责", "responsible"),
+    ("按职责分工负责", "responsible"), ("按照职能职责分别负责", "responsible"), ("按照职责分工", "responsible"),
+    ("分工负责", "responsible"), ("负责牵头", "lead"), ("牵头负责", "lead"), ("牵头抓总", "lead"), ("牵头", "lead"),
+    ("共同参与负责", "participate"), ("共同参与", "participate"), ("参与", "participate"),
+    ("共同负责", "responsible"), ("具体负责", "responsible"), ("全面负责", "responsible"), ("负责", "responsible"),
+    ("配合", "cooperate"), ("协助", "cooperate"), ("参加", "cooperate"),
+]
+SUFFIX = re.compile(r"^(?P<units>.+?)(?P<cue>" + "|".join(c for c, _ in SUFFIX_CUES) + r")$")
+SUFFIX_ROLE = dict(SUFFIX_CUES)
+COLUMN_ROLES = [(re.compile(label), role) for label, role in LABELS] + [
+    (re.compile(r"^(?:牵头|主办)"), "lead"), (re.compile(r"^责任(?:单位|部门)"), "responsible"),
+    (re.compile(r"^配合"), "cooperate"), (re.compile(r"^参与"), "participate"), (re.compile(r"领导$"), "leader"),
+]
+DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时间节点|时限|计划.*时间")
+DUTY_VERB = re.compile(r"^(?:负责|承担|组织|指导|做好|协调|统筹|牵头|开展|加强|落实|配合|提供|及时|督促|会同|按照)")
+
+
+@dataclass(frozen=True)
+class Found:
+    role: str
+    cue: str
+    unit: Unit
+    grammar: str
+
+
+class DocumentReader:
+    def __init__(self, issue: Issue, doc: Document, city: City) -> None:
+        self.issue, self.doc, self.city = issue, doc, city
+        self.resolver = resolver_for(city.folder.name) if city.folder.name else resolver_for()
+        self.tasks: dict[str, Task] = {}
+        self.assignments: list[Assignment] = []
+        self.warnings: list[Warning_] = []
+
+    # -- helpers -----------------------------------------------------------
+    def prov(self, text: NText):
+        return span_prov(self.issue.file, self.issue.lines, text, EXTRACTOR)
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(Warning_(self.issue.file, line, message))
+
+    def is_unit(self, text: str) -> bool:
+        res = self.resolver.resolve(text)
+        return res.known and res.agency.type not in ("role_noun",)
+
+    def reads_as_unit(self, text: str) -> bool:
+        """Does this list item name an organisation (or a group / generic type of them)?"""
+        if not text or len(text) > 40 or text in self.city.role_nouns:
+            return False
+        if re.search(r"[。，；：！？《》]", text) or numbering(text) or (re.search(r"[“”]", text) and not ORG_SUFFIX.search(text)):
+            return False
+        if self.is_unit(text):
+            return True
+        if GENERIC.match(text) and len(text) <= 16:
+            return True
+        return bool(ORG_SUFFIX.search(text)) and len(text) <= 25 and not re.search(r"(?:要|应|将|把|对|在|从|按|以|向|为|的|了|并|及时|进一步)", text)
+
+    def units(self, text: str) -> list[Unit] | None:
+        """The units of a list, or None when the list does not read as units throughout."""
+        units = split_units(text, self.is_unit)
+        if not units or not all(self.reads_as_unit(u.text) for u in units):
+            return None
+        return units
+
+    def section_of(self, line: int) -> tuple[str, ...]:
+        best: tuple[str, ...] = ()
+        for sec in self.doc.sections:
+            if sec.line_start <= line <= sec.line_end and len(sec.path) >= len(best):
+                best = sec.path
+        return best
+
+    def task(self, text: NText, key: str, deadline: Deadline | None) -> Task:
+        if key in self.tasks:
+            return self.tasks[key]
+        deadline = deadline or find_deadline(text.text)
+        task = Task(
+            doc_number=self.doc.number,
+            doc_ordinal=self.doc.ordinal,
+            key=key,
+            text=text.text,
+            section=self.section_of(text.origin[0][0] if text.origin else 0),
+            deadline_text=deadline.text if deadline else None,
+            deadline_start=deadline.start if deadline else None,
+            deadline_end=deadline.end if deadline else None,
+            prov=self.prov(text),
+        )
+        self.tasks[key] = task
+        return task
+
+    def assign(self, task: Task, found: list[Found], base: NText, offset: int) -> None:
+        seen = set()
+        for f in found:
+            key = (f.role, f.unit.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            span = base[offset + f.unit.start : offset + f.unit.end]
+            self.assignments.append(Assignment(task, f.role, f.cue, f.unit.text, f.grammar, self.prov(span)))
+
+    # -- statement grammars ------------------------------------------------
+    def labelled(self, text: str) -> list[Found] | None:
+        """（牵头单位：X；配合单位：Y）: each label governs the text up to the next label."""
+        marks = list(LABEL.finditer(text))
+        if not marks:
+            return None
+        found: list[Found] = []
+        for k, m in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+            body_start = m.end()
+            body = text[body_start:end].rstrip("；;，。 ")
+            tail = SUFFIX.match(body)  # （责任单位：X、Y等按照职责分工负责）: the label decides the role
+            if tail and tail.group("cue") in ("等按照职责分工负责", "按照职责分工负责", "等按职责分工负责", "按职责分工负责", "分工负责", "负责"):
+                body = tail.group("units")
+            role = LABEL_ROLE[m.group("label")]
+            if role == "leader":
+                for name in split_names(body):
+                    at = text.find(name[0], body_start)
+                    found.append(Found(role, m.group("label"), Unit(name, at, at + len(name)), "labelled_paren"))
+                continue
+            units = self.units(body)
+            if units is None:
+                return None
+            found += [Found(role, m.group("label"), Unit(u.text, body_start + u.start, body_start + u.end), "labelled_paren") for u in units]
+        return found
+
+    def suffixed(self, text: str, grammar: str) -> tuple[list[Found], Deadline | None] | None:
+        """（X牵头，Y配合；2020年6月底前完成）: unit lists each closed by a role cue.
+
+        A list may itself contain ，and ；(`市发展改革委，各县、市、区人民政府等按照职责分工负责`),
+        so clauses accumulate until one ends with a cue."""
+        found: list[Found] = []
+        deadline = None
+        pos, pending = 0, 0
+        for clause in re.split(r"(?<=[，；,;])", text):
+            start = pos
+            pos += len(clause)
+            body = clause.rstrip("，；,;。")
+            if not body:
+                continue
+            m = SUFFIX.match(text[pending : start + len(body)])
+            if not m:
+                d = parse_deadline(body)
+                if d and len(d.text) >= len(body) - 3 and pending == start:
+                    deadline = d
+                    pending = pos
+                continue
+            units = self.units(m.group("units"))
+            if units is None:
+                if "，" in clause or "；" in clause:
+                    continue  # the cue word was inside the list; keep accumulating
+                return None
+            cue = m.group("cue")
+            kind = grammar
+            if grammar == "suffix_paren" and ("职责" in cue or cue == "分工负责"):
+                kind = "duty_paren"
+            if grammar == "suffix_paren" and all(GENERIC.match(u.text) and self.resolver.resolve(u.text).agency.type == "generic" for u in units):
+                kind = "generic_type"
+            found += [Found(SUFFIX_ROLE[cue], cue, Unit(u.text, pending + u.start, pending + u.end), kind) for u in units]
+            pending = pos
+        if text[pending:].strip("，；,;。 "):
+            return None
+        return (found, deadline) if found else None
+
+    def prose(self, sentence: str) -> list[Found]:
+        """由X牵头，Y配合 / X牵头，Y配合 / X负责… at the head of a sentence."""
+        found: list[Found] = []
+        token = re.match(r"^(?:第[一二三四五六七八九十百\d]+条|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+(?:\.\d+)*[.、]?)", sentence)
+        if token:  # a section number opening the sentence is not part of a unit list
+            sentence = " " * token.end() + sentence[token.end() :]
+        m = re.search(r"(?:^|[，；]|^ *[^，；。由 ]{1,12})(?:并|同时)?由(?P<units>[^，；。]{2,120}?)(?:直接|统一|具体)?(?P<cue>负责牵头|牵头负责|牵头|负责)(?!领导|单位|部门)", sentence)
+        if m:
+            units = self.units(m.group("units"))
+            if units:
+                role = SUFFIX_ROLE[m.group("cue")]
+                found += [Found(role, "由" + m.group("cue"), Unit(u.text, m.start("units") + u.start, m.start("units") + u.end), "prose") for u in units]
+                rest = sentence[m.end():]
+                follow = re.match(r"[，,](?P<units>[^，；。]{2,160}?)(?P<cue>配合|参与|参加|协助|共同参与|具体负责)", rest)
+                if follow:
+                    more = self.units(follow.group("units"))
+                    if more:
+                        base = m.end() + follow.start("units")
+                        found += [Found(SUFFIX_ROLE[follow.group("cue")], follow.group("cue"), Unit(u.text, base + u.start, base + u.end), "prose") for u in more]
+                return found
+        head = re.match(r"^ *(?P<units>[^，；。： ][^，；。：]{1,159}?)(?:等有关部门|等部门|等单位)?(?:要?(?:根据|按照)职责分工，?)?(?P<cue>负责牵头|牵头负责|牵头抓总|牵头|全面负责|具体负责|负责)(?!领导|单位|部门|同志|人)", sentence)
+        if head:
+            units = self.units(head.group("units"))
+            if units:
+                cue = head.group("cue")
+                base = head.start("units")
+                found += [Found(SUFFIX_ROLE[cue], cue, Unit(u.text, base + u.start, base + u.end), "prose") for u in units]
+                if cue == "牵头":
+                    follow = re.match(r"[，,](?P<units>[^，；。]{2,160}?)(?P<cue>等部门配合|等部门参加|配合|参与|参加|协助)", sentence[head.end():])
+                    if follow:
+                        more = self.units(follow.group("units"))
+                        if more:
+                            base = head.end() + follow.start("units")
+                            cue2 = follow.group("cue").removeprefix("等部门")
+                            found += [Found(SUFFIX_ROLE[cue2], cue2, Unit(u.text, base + u.start, base + u.end), "prose") for u in more]
+        return found
+
+    # -- blocks ------------------------------------------------------------
+    def read(self) -> None:
+        blocks = self.issue.blocks[self.doc.block_start : self.doc.block_end]
+        last_task_block: Block | None = None
+        for block in blocks:
+            if block.cells:
+                continue
+            text = block.str
+            if numbering(text) or not LABEL.match(text):
+                last_task_block = block if not _only_parenthetical(text) else last_task_block
+            self.read_block(block, last_task_block)
+        for table in self.doc.tables:
+            self.read_table(table)
+
+    def read_block(self, block: Block, task_block: Block | None) -> None:
+        text = block.str
+        line = block.first_line
+        handled_cue = False
+        # 1. bracketed statements
+        for start, end in _brackets(text):
+            inner = text[start + 1 : end]
+            labelled = self.labelled(inner)
+            result: tuple[list[Found], Deadline | None] | None = None
+            if labelled:
+                result = (labelled, find_deadline(inner))
+            elif labelled is None and _has_suffix_cue(inner):
+                result = self.suffixed(inner, "suffix_paren")
+            if result:
+                found, deadline = result
+                owner = block if text[:start].strip() or task_block is None else task_block
+                task_text = owner.text if owner is not block else block.text
+                task = self.task(_without(task_text, text, start, end) if owner is block else task_text, str(owner.first_line), deadline)
+                self.assign(task, found, block.text, start + 1)
+                handled_cue = True
+            elif LABEL.search(inner) or (_has_suffix_cue(inner) and _looks_like_statement(inner)):
+                self.warn(block.text.origin[start][0], f"role statement not understood: （{inner[:60]}）")
+                handled_cue = True
+        if handled_cue:
+            handled = [(s, e) for s, e in _brackets(text)]
+            self.read_prose(block, task_block, skip=handled)
+            return
+        # 2. a labelled line: `牵头单位：X` / `实施部门：X。配合部门：Y` (for the task above, or this one)
+        if LABEL.match(text):
+            found = self.labelled(text.rstrip("。"))
+            if found:
+                owner = task_block or block
+                task = self.task(owner.text, str(owner.first_line), find_deadline(text))
+                for f in found:
+                    self.assign(task, [Found(f.role, f.cue, f.unit, "labelled_line")], block.text, 0)
+            else:
+                self.warn(line, f"labelled role line not understood: {text[:60]}")
+            return
+        # 3. a `单位：职责` duty line
+        m = re.match(r"^(?P<units>[^：，。；]{2,60})：(?P<duty>.{6,})$", text)
+        if m:
+            units = self.units(m.group("units"))
+            known = units and all(self.resolver.resolve(u.text).known and self.resolver.resolve(u.text).agency.type not in ("generic", "group") for u in units)
+            if units and (known or DUTY_VERB.match(m.group("duty"))):
+                task = self.task(block.text, str(line), None)
+                self.assign(task, [Found("responsible", "职责", u, "colon_duty") for u in units], block.text, 0)
+                return
+        self.read_prose(block, task_block, skip=[])
+
+    def read_prose(self, block: Block, task_block: Block | None, skip: list[tuple[int, int]]) -> None:
+        """Prose, sentence by sentence; suffix clauses outside brackets (X牵头；Y配合；…完成).
+        Sentences holding an already-read bracketed statement are skipped."""
+        text, line = block.str, block.first_line
+        pos = 0
+        for sentence in re.split(r"(?<=。)", text):
+            start, pos = pos, pos + len(sentence)
+            body = sentence.rstrip("。")
+            if not body or any(start <= s < pos for s, _ in skip):
+                continue
+            clause_form = self.suffixed(body, "suffix_paren") if "；" in body and _has_suffix_cue(body.split("；")[0]) else None
+            if clause_form:
+                found, deadline = clause_form
+                found = [Found(f.role, f.cue, f.unit, "prose") for f in found]
+                owner = task_block if task_block is not None and task_block is not block else block
+                task = self.task(owner.text, str(owner.first_line), deadline)
+                self.assign(task, found, block.text, start)
+                continue
+            for clause_start, clause in _clauses(body):
+                found = self.prose(clause)
+                if found:
+                    task = self.task(block.text, str(line), None)
+                    self.assign(task, found, block.text, start + clause_start)
+                else:
+                    failed = re.search(r"由(?P<units>[^，；。]{2,60}?)(?:直接|统一|具体)?牵头(?!领导|单位|部门)", clause)
+                    if failed and ORG_SUFFIX.search(failed.group("units")) and not re.search(r"领导|各地|村|或", failed.group("units")):
+                        self.warn(line, f"由…牵头 statement not understood: {clause[:60]}")
+
+    def _align(self, cells: list[NText], role_cols: list[int], width: int, unit_cols: set[int]) -> dict[int, int]:
+        """The placement of the right-hand columns under which the most unit cells read as units."""
+        nonempty = [j for j, c in enumerate(cells) if c.text]
+        best, best_score = {}, -1
+        for option in _placements(len(cells), role_cols, width, nonempty):
+            score = sum(1 for i, k in option.items() if i in unit_cols and 0 <= k < len(cells) and cells[k].text and self.units(cells[k].text) is not None)
+            if score > best_score:
+                best, best_score = option, score
+        return best
+
+    def read_table(self, table) -> None:
+        header = [c.replace("（按照职责分工负责）", "") for c in table.header]
+        roles: dict[int, tuple[str, str]] = {}
+        deadline_col = None
+        for i, cell in enumerate(header):
+            for pattern, role in COLUMN_ROLES:
+                if pattern.search(cell):
+                    roles[i] = (role, table.header[i])
+                    break
+            if DEADLINE_COLUMN.search(cell) and i not in roles:
+                deadline_col = i
+        if not roles:
+            return
+        width = len(header)
+        while width and not header[width - 1].strip():
+            width -= 1  # a header with fewer labels than columns (重点任务 spanning two): align from the right
+        role_cols = sorted(set(roles) | ({deadline_col} if deadline_col is not None else set()))
+        unit_cols = {i for i, (role, _) in roles.items() if role != "leader"}
+        blocks_by_line = {b.first_line: b for b in self.issue.blocks[self.doc.block_start : self.doc.block_end] if b.cells}
+        for cells, line in zip(table.rows, table.row_lines):
+            block = blocks_by_line.get(line)
+            if block is None:
+                continue
+            ntexts = list(block.cells)
+            placement = self._align(ntexts, role_cols, width, unit_cols)
+
+            def cell_at(i: int) -> int | None:
+                k = placement.get(i, i + len(ntexts) - width if i >= role_cols[0] else i)
+                return k if 0 <= k < len(ntexts) else None
+
+            k_dead = cell_at(deadline_col) if deadline_col is not None else None
+            deadline = parse_deadline(ntexts[k_dead].text) if k_dead is not None and ntexts[k_dead].text else None
+            role_cells = {cell_at(i) for i in roles}
+            task_parts = [c for j, c in enumerate(ntexts) if j not in role_cells and j != k_dead and c.text and not c.text.isdigit()]
+            task_text = NText.join(task_parts, " ") if task_parts else block.text
+            task = self.task(task_text, f"{line}", deadline)
+            for i, (role, cue) in roles.items():
+                k = cell_at(i)
+                if k is None or not ntexts[k].text:
+                    continue
+                cell = ntexts[k]
+                if role == "leader":
+                    raw = self.issue.lines[line - 1].split("\t")
+                    names = split_names(raw[k]) if k < len(raw) else split_names(cell.text)
+                    for name in names:
+                        at = cell.text.find(name[0])
+                        span = cell[at : at + 1] if at >= 0 else cell
+                        self.assignments.append(Assignment(task, "leader", cue, name, "table", self.prov(span)))
+                    continue
+                units = self.units(cell.text)
+                if units is None:
+                    if cell.text not in ("/", "—", "无"):
+                        self.warn(line, f"table cell under “{cue}” does not read as units: {cell.text[:50]}")
+                    continue
+                for u in units:
+                    self.assignments.append(Assignment(task, role, cue, u.text, "table", self.prov(cell[u.start : u.end])))
+
+
+def _placements(n_cells: int, role_cols: list[int], width: int, nonempty: list[int]) -> list[dict[int, int]]:
+    """Where the role columns may sit in a row whose cells drifted: by position (right-aligned
+    to the header), or as the last non-empty cells (merged cells lost, content shifted left)."""
+    shift = n_cells - width
+    by_position = {i: i + shift if shift > 0 else i for i in role_cols}
+    options = [by_position]
+    k = len(role_cols)
+    if len(nonempty) >= k:
+        options.append(dict(zip(role_cols, nonempty[-k:])))
+    return options
+
+
+def _brackets(text: str) -> list[tuple[int, int]]:
+    """Outermost （…） and 〔…〕 spans (start, end index of the closing bracket)."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "（〔":
+            stack.append(i)
+        elif ch in "）〕" and stack:
+            start = stack.pop()
+            if not stack:
+                spans.append((start, i))
+    return spans
+
+
+def _has_suffix_cue(text: str) -> bool:
+    return bool(re.search(r"(?:牵头|配合|负责|参与|协助|参加|分工)[。）]?$", text.split("；")[0].split("，")[0]) or re.search(r"(?:牵头|配合|负责|参与|协助|参加|分工)[。]?$", text))
+
+
+def _looks_like_statement(text: str) -> bool:
+    return bool(re.search(r"(?:局|委|办|政府|部门|单位|中心)", text)) and len(text) <= 200
+
+
+def _only_parenthetical(text: str) -> bool:
+    return text.startswith(("（", "〔")) and text.rstrip("。").endswith(("）", "〕"))
+
+
+def _without(ntext: NText, text: str, start: int, end: int) -> NText:
+    return NText.join([ntext[:start], ntext[end + 1 :]])
+
+
+def _clauses(sentence: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for part in re.split(r"(?<=；)", sentence):
+        out.append((pos, part.rstrip("；")))
+        pos += len(part)
+    return out
 
 
 @register("responsibilities")
 def extract(issue: Issue, city: City) -> list:
-    return []
+    records: list = []
+    for doc in issue.documents:
+        reader = DocumentReader(issue, doc, city)
+        reader.read()
+        records += list(reader.tasks.values()) + reader.assignments + reader.warnings
+    return records

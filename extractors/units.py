@@ -66,14 +66,35 @@ def _split_and(text: str, start: int, end: int, is_unit) -> list[tuple[int, int]
     piece = text[start:end]
     for m in re.finditer(r"以及|和|及", piece):
         left, right = piece[: m.start()], piece[m.end() :]
-        if ORG_SUFFIX.search(left) and (is_unit(right) or ORG_SUFFIX.search(right) and right[:1] in "市县各曲省中云有"):
+        if (ORG_SUFFIX.search(left) or is_unit(left)) and (is_unit(right) or ORG_SUFFIX.search(right) and right[:1] in "市县各曲省中云有"):
             return _split_and(text, start, start + m.start(), is_unit) + _split_and(text, start + m.end(), end, is_unit)
     return [(start, end)]
 
 
+def _join_known(text: str, spans: list[tuple[int, int]], is_unit) -> list[tuple[int, int]]:
+    """Pieces that together spell a known unit (中央、国家和省驻曲行政企事业单位) stay one,
+    when a piece could not stand on its own (a list of real units is still split)."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        if is_unit(text[spans[i][0] : spans[i][1]]) or spans[i][1] - spans[i][0] > 2:
+            out.append(spans[i])
+            i += 1
+            continue
+        for j in range(min(len(spans), i + 6) - 1, i, -1):
+            if is_unit(text[spans[i][0] : spans[j][1]]):
+                out.append((spans[i][0], spans[j][1]))
+                i = j + 1
+                break
+        else:
+            out.append(spans[i])
+            i += 1
+    return out
+
+
 def split_units(text: str, is_unit=lambda s: False) -> list[Unit]:
     """The units of a list, in order. `is_unit` tells a known unit name (from city data)."""
-    spans = [(s, e) for s, e in _top_level_pieces(text, SEPARATORS)]
+    spans = _top_level_pieces(text, SEPARATORS)
     # A one-character piece is inside a flattened bracket (各县、市、区人民政府,
     # 市直各委、办、局): it and the piece after it rejoin the piece before.
     merged: list[tuple[int, int]] = []
@@ -85,6 +106,7 @@ def split_units(text: str, is_unit=lambda s: False) -> list[Unit]:
         else:
             merged.append((s, e))
         glue_next = single
+    merged = _join_known(text, merged, is_unit)
     units: list[Unit] = []
     for s, e in merged:
         s, e = _strip(text, s, e)
@@ -99,7 +121,29 @@ def split_units(text: str, is_unit=lambda s: False) -> list[Unit]:
             a, b = _strip(text, a, b)
             if a < b:
                 units.append(Unit(text[a:b], a, b))
-    return _distribute_suffix(units, is_unit)
+    shared = re.search(r"等(?P<kind>行政主管部门|主管部门|行政部门|部门|单位)$", text)
+    if shared and units and not ORG_SUFFIX.search(units[-1].text):
+        # 工业和信息化、公安、消防救援等部门: the kind after 等 belongs to every item
+        last = units[-1]
+        units[-1] = Unit(last.text + shared.group("kind"), last.start, last.end)
+    return _distribute_prefix(_distribute_suffix(units, is_unit), is_unit)
+
+
+def _distribute_prefix(units: list[Unit], is_unit) -> list[Unit]:
+    """`曲靖市住房城乡建设局、发展改革委、财政局`: the first item's city prefix belongs to the bare items after it."""
+    if not units:
+        return units
+    m = re.match(r"^[\u4e00-\u9fff]{2,3}市(?=[\u4e00-\u9fff]{2})", units[0].text)
+    if not m:
+        return units
+    prefix = m.group(0)
+    out = [units[0]]
+    for u in units[1:]:
+        own_place = re.match(r"^(?:市(?!场)|县|区|省|各|团|中共|有关)", u.text) or re.match(r"^[\u4e00-\u9fff]{1,3}[市县区]", u.text)
+        if not own_place and not u.text.startswith(prefix) and is_unit(prefix + u.text):
+            u = Unit(prefix + u.text, u.start, u.end)
+        out.append(u)
+    return out
 
 
 def _distribute_suffix(units: list[Unit], is_unit) -> list[Unit]:
@@ -127,5 +171,5 @@ def _distribute_suffix(units: list[Unit], is_unit) -> list[Unit]:
 def _bare(text: str, is_unit) -> bool:
     """A short item with no organisation suffix of its own (沾益区 is a place, 移动 a brand)."""
     if is_unit(text) and not re.search(r"[区县市]$", text):
-        return len(text) <= 4 and not ORG_SUFFIX.search(text)
+        return len(text) <= 4 and not ORG_SUFFIX.search(text) and not text.startswith(("市", "曲靖", "省", "县", "区", "各", "团", "中共"))
     return 1 < len(text) <= 6 and (not ORG_SUFFIX.search(text) or re.search(r"[区县市]$", text) is not None) and not text.startswith("市")

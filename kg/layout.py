@@ -136,8 +136,10 @@ def _continues(prev: str, nxt: str, narrow: bool, column: float) -> bool:
     """Does line `nxt` carry on the sentence that `prev` left unfinished?"""
     if _starts_structure(nxt) or DOC_NUMBER_LINE.match(prev) or DATE_LINE.match(prev):
         return False
-    if prev.endswith(("。", "！", "？", "；", "：")) or TOC_ENTRY.match(prev):
+    if prev.endswith(("。", "！", "？")) or TOC_ENTRY.match(prev):
         return False
+    if prev.endswith(("；", "：")) and not (narrow and _width(prev) >= column * 0.9):
+        return False  # in a narrow column a full line may end on ：or ；mid-sentence
     if narrow:
         # A line as wide as the column was cut by the layout, whatever it ends with
         # (typesetting squeezes punctuation, so full lines vary by a few characters);
@@ -154,7 +156,11 @@ def _space_cells(raw: str, line_no: int) -> tuple[NText, ...]:
     """A row of figures laid out with spaces (`宣威市 62.79 15.17 …`) is a table row."""
     tokens = list(re.finditer(r"\S+", raw))
     numeric = sum(1 for t in tokens if re.fullmatch(r"[-+]?\d+(?:\.\d+)?%?", t.group()))
-    if len(tokens) < 4 or numeric < max(3, len(tokens) // 2) or any(re.fullmatch(r"[\u4e00-\u9fff]", t.group()) for t in tokens):
+    if (
+        len(tokens) < 4
+        or numeric < max(3, len(tokens) // 2)
+        or any(re.fullmatch(r"[\u4e00-\u9fff]", t.group()) or re.search(r"[，。；,]", t.group()) for t in tokens)
+    ):
         return ()
     cells = []
     for t in tokens:

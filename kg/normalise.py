@@ -125,13 +125,15 @@ def normalise_line(raw: str, line_no: int) -> NText:
                 continue
         out_chars.append(ch)
         out_cols.append(cols[i])
-    # Trim the ends (and spaces around TABs).
+    # Trim spaces at the ends; TABs stay, even leading or trailing ones: they delimit (empty) table cells.
     text = "".join(out_chars)
     lo, hi = 0, len(text)
-    while lo < hi and text[lo] in " \t":
+    while lo < hi and text[lo] == " ":
         lo += 1
-    while hi > lo and text[hi - 1] in " \t":
+    while hi > lo and text[hi - 1] == " ":
         hi -= 1
+    if not text.strip(" \t"):
+        lo, hi = 0, 0
     return NText(text[lo:hi], tuple((line_no, c) for c in out_cols[lo:hi]))
 
 

@@ -80,7 +80,7 @@ class Resolver:
             inner = self.resolve(context_prefix + m)
             if inner.known:
                 return Resolution(m, inner.agency, f"distributive prefix “{context_prefix}” from the list: {inner.how}", True)
-        generic = GENERIC.match(m)
+        generic = GENERIC.match(m) if not re.search(r"[、，,；;]", m) else None
         if generic and not m.startswith(("县", "各县", "有关县", "乡", "镇")):
             stem = generic.group("stem").removeprefix("市").removeprefix("各级")
             target = self.sectors.get(stem)
