@@ -1,0 +1,255 @@
+"""Finding people in running Chinese text: names, the titles written with them.
+
+Shared by the chronicle and the appointments extractors. A person is found in
+one of four ways, strongest first:
+
+- a spelling the city's data knows (`kg.people.PersonResolver`);
+- a name right after a title word (`市委副书记、市长李石松`, `省发展改革委副主任赵修春`);
+- the next item of a `、` list that started with a person (`副市长陈世禹、王文生`);
+- a bare name opening a clause and followed by a verb (`李石松出席并宣布…`).
+
+A candidate name is 2–3 characters (4 with a two-character surname), starts with a
+surname, holds no character that names never do in these texts (会, 局, 市 …) and
+is followed by something that may follow a name: punctuation, a verb, a title
+written after the name (`刘本芳副市长`). So a title or a verb never becomes a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words a title ends with. A name follows them directly in 市委副书记、市长李石松.
+TITLE_WORDS: tuple[str, ...] = tuple(sorted({
+    "市长", "省长", "区长", "县长", "州长", "镇长", "乡长", "书记", "常委", "委员", "成员", "主任", "局长", "厅长", "部长",
+    "主席", "秘书长", "巡视员", "调研员", "董事长", "董事", "经理", "总裁", "助理", "司令员", "政委", "院长", "校长", "站长",
+    "社长", "总编辑", "主编", "会长", "理事长", "检察长", "所长", "处长", "科长", "行长", "组长", "队长", "院士", "教授",
+    "候选人", "人选", "领导", "负责人", "总监", "工程师", "馆长", "团长", "参事", "司长", "署长", "执行董事", "专家", "代表",
+    "创始人", "创办人", "合伙人",
+}, key=len, reverse=True))
+
+# Titles that may follow a name: 刘本芳副市长, 李春晖局长, 张弥曼院士.
+POSTPOSED: tuple[str, ...] = tuple(sorted({
+    "常务副市长", "副市长", "市长", "副省长", "省长", "副书记", "书记", "副局长", "局长", "副厅长", "厅长", "副部长", "部长",
+    "副主任", "主任", "副主席", "主席", "院士", "教授", "董事长", "总经理", "秘书长", "同志",
+}, key=len, reverse=True))
+
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
+    "廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳"
+    "翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳"
+    "时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
+    "巩明佘池查麻苑迟邝普展海郁揭璩宓蔺粟禹邰赖雍栗阚浦帅铁蹇母暴戈竺衡富步晋逯茅厉钮戎荆贝鄢逄俸"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文", "司徒", "端木", "南宫")
+
+# Characters no name in these texts holds: they belong to organisations, verbs, function words.
+NOT_IN_NAME = set("的了会议部局厅委办省县区镇乡村院校司所处科组队室和及等在到与对从由向为将并就市长记任员席以")
+NOT_NAMES = {"单位", "部门", "同志", "一行", "等人", "以上", "以下", "全市", "全省", "全国", "有关", "相关", "领导", "干部", "群众", "常务", "非中共", "中共"}
+
+BOUNDARY = set("、，。；：,;:（）()“”\"《》〈〉 \t") | {""}
+# What may follow a name directly (verbs, prepositions, list words, time words).
+AFTER: tuple[str, ...] = tuple(sorted({
+    "出席", "参加", "主持", "列席", "陪同", "率", "带领", "带队", "到", "赴", "在", "与", "和", "及", "以及", "等", "一行", "专题",
+    "调研", "研究", "检查", "督查", "督导", "督促", "巡查", "考察", "听取", "会见", "看望", "慰问", "宣读", "宣布", "为", "对接", "协调",
+    "汇报", "组织", "召开", "应邀", "代表", "作", "讲话", "致辞", "向", "同", "深入", "前往", "实地", "走访", "视察", "拜会", "拜访",
+    "分别", "共同", "见证", "上午", "下午", "晚上", "晚", "中午", "先后", "还", "也", "就", "对", "开展", "处置", "指挥", "主讲",
+    "颁发", "揭牌", "参观", "出访", "率队", "赶赴", "强调", "指出", "表示", "出任", "任", "免去", "免", "不再", "同志", "参与",
+    "座谈", "举行", "会谈", "以", "调度", "召集", "主讲", "签署", "签订", "发言", "作报告",
+}, key=len, reverse=True))
+# Words that stop a title read backwards from a name: 陪同省委书记王宁 → the title is 省委书记.
+TITLE_STOPS = ("陪同", "参加", "出席", "会见", "看望", "慰问", "拜会", "拜访", "会同", "邀请", "听取", "列席", "主持", "与", "宣布")
+CLAUSE_VERBS = ("出席", "主持", "参加", "列席", "率队", "率", "带队", "在", "到", "赴", "调研", "专题研究", "陪同", "宣布", "与", "检查", "督查", "应邀")
+# A name right after an organisation (湖南中科电气股份有限公司张斌，省教育厅董一凡，) when punctuation follows it.
+ORG_WORDS = ("有限公司", "公司", "集团", "厅", "局", "办", "中心", "协会", "银行", "大学", "学院", "医院", "研究院", "基金会")
+
+CJK = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A person named in a text: [start, end) is the name, [title_start, start) its title chain."""
+
+    start: int
+    end: int
+    name: str  # as it stands in the (normalised) text
+    titles: str  # the title chain written with the name, '' for none
+    title_start: int
+    after: int  # end of the mention including a title written after the name
+    how: str  # known | titled | list | bare
+
+
+def _starts(text: str, pos: int, words: tuple[str, ...]) -> str:
+    for w in words:
+        if text.startswith(w, pos):
+            return w
+    return ""
+
+
+def _follows_name(text: str, pos: int, known: list[str]) -> bool:
+    ch = text[pos : pos + 1]
+    return ch in BOUNDARY or bool(_starts(text, pos, AFTER) or _starts(text, pos, POSTPOSED) or _starts(text, pos, tuple(known)))
+
+
+def _plausible(name: str) -> bool:
+    if not CJK.match(name) or name in NOT_NAMES or any(ch in NOT_IN_NAME for ch in name) or name.endswith(TITLE_WORDS):
+        return False
+    if name[:2] in COMPOUND_SURNAMES:
+        return 3 <= len(name) <= 4
+    return name[0] in SURNAMES and 2 <= len(name) <= 3 and not _starts(name, 0, AFTER)
+
+
+def name_at(text: str, pos: int, known: list[str], taken: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+    """The name that starts at `pos`, if the text there reads as one (longest sensible reading)."""
+    hit = _starts(text, pos, tuple(known))
+    if hit and _follows_name(text, pos + len(hit), known):
+        return hit
+    lengths = (4, 3) if text[pos : pos + 2] in COMPOUND_SURNAMES else (3, 2)
+    valid = [n for n in lengths if pos + n <= len(text) and _plausible(text[pos : pos + n])
+             and not any(i in taken for i in range(pos, pos + n)) and _follows_name(text, pos + n, known)]
+    if not valid:
+        return ""
+    # 陈志到昆明: 陈志 + 到 beats 陈志到 + 昆 (3-character reading ends in a one-character verb)
+    if len(valid) > 1 and (text[pos + valid[0] - 1] in "到在与和及为向同对率赴任" or len(_starts(text, pos + valid[1], AFTER)) >= 2):
+        return text[pos : pos + valid[1]]  # 王丽陪同: 王丽 + 陪同, not 王丽陪 + 同
+    return text[pos : pos + valid[0]]
+
+
+def _bare_list(text: str, pos: int, taken: set[int]) -> list[tuple[int, str]]:
+    """Names `A、B、C` from `pos` when the last is followed by a clause verb (出席, 参加 …)."""
+    items: list[tuple[int, str]] = []
+    while True:
+        for n in (3, 2):
+            name = text[pos : pos + n]
+            if _plausible(name) and not any(i in taken for i in range(pos, pos + n)):
+                nxt = text[pos + n : pos + n + 1]
+                if nxt == "、" or _starts(text, pos + n, CLAUSE_VERBS):
+                    break
+        else:
+            return []
+        items.append((pos, name))
+        if _starts(text, pos + n, CLAUSE_VERBS):
+            return items
+        pos += n + 1
+
+
+def title_before(text: str, start: int, floor: int) -> tuple[str, int]:
+    """The title chain written right before a name at `start` (not reaching back past `floor`)."""
+    pos = start
+    first = start
+    while pos > floor:
+        b = pos
+        while b > floor and text[b - 1] not in BOUNDARY:
+            b -= 1
+        unit = text[b:pos]
+        cut = max((unit.rfind(w) + len(w) for w in TITLE_STOPS if w in unit), default=0)
+        unit = unit[cut:]
+        if not unit or not unit.endswith(TITLE_WORDS):
+            break
+        first = pos - len(unit)
+        if cut or b <= floor or text[b - 1] != "、":
+            break
+        pos = b - 1
+    return text[first:start], first
+
+
+def find_names(text: str, known: list[str], extra_titles: tuple[str, ...] = ()) -> list[NameSpan]:
+    """Every person named in `text`, in order; `known` are the city's spellings (matching form)."""
+    titles = tuple(sorted(set(TITLE_WORDS) | set(extra_titles), key=len, reverse=True))
+    found: dict[int, tuple[int, str, str]] = {}  # start → (end, name, how)
+    taken: set[int] = set()
+
+    def take(start: int, name: str, how: str) -> None:
+        found[start] = (start + len(name), name, how)
+        taken.update(range(start, start + len(name)))
+
+    for pos in range(len(text)):  # known spellings
+        if pos in taken:
+            continue
+        hit = _starts(text, pos, tuple(known))
+        if hit and (_follows_name(text, pos + len(hit), known) or any(text.endswith(t, 0, pos) for t in titles)):
+            take(pos, hit, "known")
+    for pos in range(1, len(text)):  # after a title word
+        if pos in taken or pos in found:
+            continue
+        if any(text.endswith(t, 0, pos) for t in titles):
+            name = name_at(text, pos, known, taken)
+            if name and not name.endswith(titles):
+                take(pos, name, "titled")
+    for pos in range(2, len(text)):  # before a title written after the name: 李春晖局长一行
+        post = _starts(text, pos, POSTPOSED)
+        if not post or post == "同志" or pos in taken:
+            continue
+        rest = pos + len(post)
+        # a title before a name (副市长龚加武) is not one after a name; nor is 常务 a name in 常务副市长
+        if not (text[rest : rest + 1] in BOUNDARY or _starts(text, rest, AFTER)) or any(text.endswith(w, 0, rest) and len(w) > len(post) for w in POSTPOSED + TITLE_WORDS):
+            continue
+        for n in (3, 2):
+            name = text[pos - n : pos]
+            if _plausible(name) and not any(i in taken for i in range(pos - n, pos)) and not text.endswith(titles, 0, pos - n + 1):
+                take(pos - n, name, "titled")
+                break
+    for pos in range(2, len(text)):  # after an organisation, when punctuation follows: 省教育厅董一凡，
+        if pos in taken or not any(text.endswith(w, 0, pos) for w in ORG_WORDS):
+            continue
+        for n in (3, 2):
+            name = text[pos : pos + n]
+            if _plausible(name) and text[pos + n : pos + n + 1] in ("，", "、", "。") and not any(i in taken for i in range(pos, pos + n)):
+                take(pos, name, "org")
+                break
+    changed = True
+    while changed:  # list continuations: X、Y、Z
+        changed = False
+        for start in sorted(found):
+            end = found[start][0]
+            after = end + len(_starts(text, end, POSTPOSED))
+            if text[after : after + 1] == "、" and after + 1 not in found:
+                name = name_at(text, after + 1, known, taken)
+                if name:
+                    take(after + 1, name, "list")
+                    changed = True
+    for m in re.finditer(r"(?:^|[。；，,;])", text):  # bare names opening a clause: 李金熙、何飞应邀列席会议
+        items = _bare_list(text, m.end(), taken)
+        for pos, name in items:
+            take(pos, name, "bare")
+
+    spans: list[NameSpan] = []
+    prev_end = 0
+    for start in sorted(found):
+        end, name, how = found[start]
+        chain, first = title_before(text, start, prev_end)
+        post = _starts(text, end, POSTPOSED)
+        if post == "同志":
+            chain, post_len = chain, len(post)
+        else:
+            post_len = len(post)
+            if post and not chain:
+                chain = post
+        spans.append(NameSpan(start, end, name, chain, first, end + post_len, how))
+        prev_end = end + post_len
+    # a list item without its own title shares the title of the item before it (副市长陈世禹、王文生)
+    out: list[NameSpan] = []
+    for span in spans:
+        if not span.titles and out and text[out[-1].after : span.start] == "、" and out[-1].titles:
+            span = NameSpan(span.start, span.end, span.name, out[-1].titles, span.title_start, span.after, span.how)
+        out.append(span)
+    return out
+
+
+def organisation_of(titles: str, own_prefixes: tuple[str, ...] = ("市",)) -> str:
+    """The body a title chain names, for people from elsewhere (省发展改革委副主任 → 省发展改革委).
+
+    Units that start with one of `own_prefixes` (the city's own posts: 市委常委, 市政府秘书长)
+    name no outside body; the first unit that names one wins.
+    """
+    for unit in titles.split("、") if titles else ():
+        if own_prefixes and unit.startswith(own_prefixes):
+            continue
+        word = next((w for w in TITLE_WORDS if unit.endswith(w)), "")
+        if not word or word in ("专家", "院士", "教授", "代表", "领导", "负责人"):
+            continue
+        suffix = max((p + word for p in ("常务副", "副", "党组", "党委", "执行", "总", "") if unit.endswith(p + word)), key=len)
+        org = unit[: -len(suffix)]
+        if len(org) >= 2 and not org.endswith(TITLE_WORDS + ("党员",)):
+            return org
+    return ""

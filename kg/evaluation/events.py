@@ -1,0 +1,92 @@
+"""Leaders and meetings against the hand-checked gold: chronicle people, roles, kinds; appointments; boards.
+
+Gold: tests/gold/chronicle_*.csv (one row per person in an event), appointments.csv,
+editorial_boards.csv. The gold lists only events in which someone is named, so the
+event-kind measure compares events that have at least one person.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import PurePosixPath
+
+from kg.evaluation import Score, accuracy, gold_path, prf, register
+from kg.people import PersonResolver
+from kg.records.events import Appointment, Event, Participation
+
+AREA = "events"
+CHRONICLE_GOLD = ("chronicle_000_001.csv", "chronicle_002_003.csv")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = gold_path(name)
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _base(file: str) -> str:
+    return PurePosixPath(file).name
+
+
+def chronicle_scores(records: list, people: PersonResolver) -> list[Score]:
+    gold = [r for name in CHRONICLE_GOLD for r in _rows(name)]
+    if not gold:
+        return []
+    files = {r["file"] for r in gold}
+    parts = [p for p in records if isinstance(p, Participation) and _base(p.event.file) in files]
+    events = {(_base(e.file), e.entry_line, e.number): e for e in records if isinstance(e, Event) and _base(e.file) in files}
+    with_people = {(_base(p.event.file), p.event.entry_line, p.event.number) for p in parts}
+
+    def day(d: object) -> str:
+        return d.isoformat() if d else ""
+
+    scores = [
+        prf(AREA, "(date, person)", [(r["date"], r["person"]) for r in gold], [(day(p.event.date), p.person) for p in parts]),
+        prf(AREA, "(date, person, role)", [(r["date"], r["person"], r["role"]) for r in gold],
+            [(day(p.event.date), p.person, p.role) for p in parts]),
+        prf(AREA, "(entry, event no., kind)", {(r["file"], int(r["entry_line"]), int(r["event_no"]), r["kind"]) for r in gold},
+            {(*k, events[k].kind) for k in with_people}, note="events with at least one named person"),
+        prf(AREA, "(date, end date, entry, event no.)", {(r["file"], int(r["entry_line"]), int(r["event_no"]), r["date"], r["end_date"]) for r in gold},
+            {(*k, day(events[k].date), day(events[k].end_date)) for k in with_people}),
+    ]
+    for role in ("chair", "attend", "subject"):
+        scores.append(prf(AREA, f"role={role}", [(r["date"], r["person"]) for r in gold if r["role"] == role],
+                          [(day(p.event.date), p.person) for p in parts if p.role == role]))
+    # person resolution: of the gold mentions the extractor found (same entry and event, same printed
+    # name), how many it resolved to the gold person
+    found = {(_base(p.event.file), p.event.entry_line, p.event.number, p.mention): p.person for p in parts}
+    matched = [(r, found[key]) for r in gold if (key := (r["file"], int(r["entry_line"]), int(r["event_no"]), r["person_mention"])) in found]
+    scores.append(accuracy(AREA, "person resolution (found mentions)", sum(1 for r, p in matched if p == r["person"]), len(matched)))
+    scores.append(accuracy(AREA, "person resolution (resolver on gold mentions)",
+                           sum(1 for r in gold if people.canonical(r["person_mention"]) == r["person"]), len(gold)))
+    return scores
+
+
+def appointment_scores(records: list) -> list[Score]:
+    gold = _rows("appointments.csv")
+    if not gold:
+        return []
+    files = {r["file"] for r in gold}
+    predicted = [a for a in records if isinstance(a, Appointment) and _base(a.prov.file) in files]
+    return [
+        prf(AREA, "appointments (document, person, action, post)", [(r["doc_number"], r["person"], r["action"], r["post"]) for r in gold],
+            [(a.doc_number, a.person, a.action, a.post) for a in predicted]),
+        prf(AREA, "appointments (person, organisation)", [(r["person"], r["organisation"]) for r in gold],
+            [(a.person, a.organisation) for a in predicted]),
+    ]
+
+
+def board_scores(issues: list, people: PersonResolver) -> list[Score]:
+    gold = _rows("editorial_boards.csv")
+    if not gold:
+        return []
+    predicted = [(i.period, m.role, people.canonical(m.person)) for i in issues for m in i.board]
+    return [prf(AREA, "editorial boards (issue, role, person)", [(r["issue"], r["role"], r["person"]) for r in gold], predicted)]
+
+
+@register(AREA)
+def evaluate(issues: list, records: list, city: object) -> list[Score]:
+    people = PersonResolver(city)  # type: ignore[arg-type]
+    return chronicle_scores(records, people) + appointment_scores(records) + board_scores(issues, people)
