@@ -1,0 +1,232 @@
+"""Command structures and duty lists → group memberships and duty statements.
+
+Three grammars of a leading group / headquarters / working group:
+
+- a roster: `成立X，成员如下：` then lines `组 长：刘本芳 市人民政府副市长`, where a role
+  label carries on to the following lines until the next label and a line with
+  no name is a post (name missing in the source);
+- prose posts: `X指挥长由A担任，副指挥长由B、C担任。下设办公室在D，主任由E担任`
+  and `X成员单位：a、b、c。`; a post noun written once after a list
+  (`市地震局、市住房城乡建设局分管领导`) belongs to every unit of the list;
+- prose members: `成立X，a、b、c为成员单位，…X办公室设在D`, and an annex table
+  titled `X成员单位责任分工表` whose 责任单位 column lists the members.
+
+Duty lists: inside a section whose title ends in 职责, a paragraph `单位：职责`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors import register
+from extractors.tables import doc_span, reconstruct
+from kg.city import City
+from kg.normalise import NText, normalise, normalise_line
+from kg.provenance import span_prov
+from kg.records import Document, Issue
+from kg.records.tables import DutyStatement, GroupMembership
+
+EXTRACTOR = "groups"
+GROUP = r"[\u4e00-\u9fff0-9A-Za-z“”]{2,40}?(?:领导小组|指挥部|推进组|工作组|工作专班|联席会议)"
+ROLES = ("总指挥", "副总指挥", "指挥长", "副指挥长", "组长", "副组长", "成员", "主任", "副主任")
+ROSTER_OPEN = re.compile(rf"成立(?P<group>{GROUP})[，,]?(?:其)?(?:成员|组成人员)(?:名单)?如下")
+ROSTER_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff ]{1,6}?)[：:]\s*(?P<rest>.*)$")
+OFFICE_AT = re.compile(r"(?:下设办公室(?:设)?在|办公室设在)(?P<unit>[^，。；]+?)(?:[，。；]|$)")
+OFFICE_HEAD = re.compile(r"办公室(?P<role>副?主任)由(?P<who>[^，。；]+?)(?:同志)?(?:兼任|担任)")
+POST_CLAUSE = re.compile(r"(?P<role>总指挥|副总指挥|指挥长|副指挥长|组长|副组长|主任|副主任)由(?P<who>[^，。；]+?)担任")
+MEMBER_UNITS = re.compile(rf"(?P<group>{GROUP})成员单位[：:](?P<list>[^。]+)")
+MEMBERS_FOR = re.compile(rf"成立(?P<group>{GROUP})[，,](?P<list>[^。；]+?)为成员单位")
+ANNEX = re.compile(rf"(?P<group>{GROUP})成员单位")
+POST_WORD = re.compile(r"(?:分管领导|主要领导|负责人|局长|副局长|主任|副主任|书记|副书记|秘书长|副秘书长|支队长|市长|副市长|调研员|部长|组长)$")
+UNIT_END = re.compile(r"^(?P<unit>.*?(?:局|委|办|中心|支队|政府|部|院|会|社|所|站|队))(?P<post>[^局委办]*)$")
+DUTY = re.compile(r"^(?P<unit>[\u4e00-\u9fff（）]{2,20}?(?:局|委|办|中心|支队|分区|段|公司|部|院|会|队|所|站|分局|行))[：:](?P<duty>.+)$")
+
+
+def split_list(text: str) -> list[str]:
+    """Split on 、，和 outside brackets (各县（市、区）人民政府 stays whole)."""
+    text = normalise(text)
+    text = re.sub(r"各县、市、区", "各县（市、区）", text)
+    items, depth, cur = [], 0, ""
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+        if ch in "、，," and depth == 0:
+            items.append(cur)
+            cur = ""
+            continue
+        cur += ch
+    items.append(cur)
+    return [i.strip() for i in items if i.strip()]
+
+
+def distribute_post(items: list[str]) -> list[str]:
+    """`A局、B局分管领导` → [A局分管领导, B局分管领导] when only the last item carries the post."""
+    if len(items) < 2 or not POST_WORD.search(items[-1]):
+        return items
+    m = UNIT_END.match(items[-1])
+    if not m or not m.group("post"):
+        return items
+    post = m.group("post")
+    return [i if POST_WORD.search(i) else i + post for i in items[:-1]] + [items[-1]]
+
+
+def canonical_group(name: str, city: City) -> str:
+    return city.name + name[2:] if name.startswith(("全市", "我市")) else name
+
+
+def _member_type(text: str) -> str:
+    return "post" if POST_WORD.search(text) else "unit"
+
+
+@register(EXTRACTOR)
+def extract(issue: Issue, city: City) -> list:
+    out: list = []
+    for doc in issue.documents:
+        out.extend(_rosters(issue, city, doc))
+        out.extend(_prose(issue, city, doc))
+        out.extend(_annex_tables(issue, city, doc))
+        out.extend(_duties(issue, doc))
+    return out
+
+
+def _member(doc: Document, group: str, role: str, member: str, kind: str, prov, post: str = "") -> GroupMembership:
+    return GroupMembership(doc.number, group, role, member, kind, post, prov)
+
+
+# -- roster -------------------------------------------------------------
+def _rosters(issue: Issue, city: City, doc: Document) -> list:
+    out: list = []
+    first, last = doc_span(issue, doc)
+    no = first
+    while no <= last:
+        opened = ROSTER_OPEN.search(normalise(issue.lines[no - 1]))
+        if not opened:
+            no += 1
+            continue
+        group = canonical_group(opened.group("group"), city)
+        role = ""
+        no += 1
+        while no <= last:
+            raw = issue.lines[no - 1]
+            norm = normalise(raw)
+            if not norm:
+                no += 1
+                continue
+            if "。" in norm:
+                out.extend(_office(issue, city, doc, group, no))
+                break
+            m = ROSTER_LABEL.match(raw.strip())
+            rest = raw.strip()
+            if m and normalise(m.group("label")) in ROLES:
+                role = normalise(m.group("label"))
+                rest = m.group("rest")
+            tokens = rest.split()
+            if not tokens or not role:
+                no += 1
+                continue
+            post = normalise(tokens[-1])
+            name = normalise("".join(tokens[:-1]))
+            prov = span_prov(issue.file, issue.lines, normalise_line(raw, no), EXTRACTOR)
+            if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                out.append(_member(doc, group, role, name, "person", prov, post))
+            else:
+                out.append(_member(doc, group, role, normalise(rest), "post", prov))
+            no += 1
+        no += 1
+    return out
+
+
+def _office(issue: Issue, city: City, doc: Document, group: str, no: int) -> list:
+    text = normalise_line(issue.lines[no - 1], no)
+    return _office_in(issue, doc, group, text, 0, len(text))
+
+
+def _office_in(issue: Issue, doc: Document, group: str, text: NText, a: int, b: int) -> list:
+    out: list = []
+    s = text.text
+    for m in OFFICE_AT.finditer(s, a, b):
+        out.append(_member(doc, group, "办公室设在", m.group("unit"), "unit", span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)))
+    for m in OFFICE_HEAD.finditer(s, a, b):
+        who = m.group("who")
+        kind = "person" if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", who) else _member_type(who)
+        out.append(_member(doc, group, "办公室" + m.group("role"), who, kind, span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)))
+    return out
+
+
+# -- prose ----------------------------------------------------------------
+def _prose(issue: Issue, city: City, doc: Document) -> list:
+    out: list = []
+    for block in issue.blocks[doc.block_start : doc.block_end]:
+        if block.cells:
+            continue
+        text = block.text
+        s = text.text
+        for m in MEMBER_UNITS.finditer(s):
+            group = canonical_group(_group_tail(m.group("group")), city)
+            prov = span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)
+            out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(m.group("list")))
+        for m in MEMBERS_FOR.finditer(s):
+            group = canonical_group(m.group("group"), city)
+            prov = span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)
+            out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(m.group("list")))
+            office = OFFICE_AT.search(s, m.end())
+            if office and s[:office.start()].endswith(m.group("group")[-3:]):
+                out.append(_member(doc, group, "办公室设在", office.group("unit"), "unit", span_prov(issue.file, issue.lines, text[office.start():office.end()], EXTRACTOR)))
+        heads = list(re.finditer(rf"(?P<group>{GROUP})(?=(?:总指挥|指挥长|组长)由)", s))
+        for h in heads:
+            group = canonical_group(_group_tail(h.group("group")), city)
+            end = s.find("。", s.find("。", h.end()) + 1)  # the sentence and the office sentence after it
+            end = len(s) if end < 0 else end
+            office_at = s.find("办公室", h.end(), end)
+            for m in POST_CLAUSE.finditer(s, h.end(), end):
+                role = m.group("role")
+                if office_at >= 0 and m.start() > office_at and role in ("主任", "副主任"):
+                    role = "办公室" + role
+                prov = span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)
+                for who in distribute_post(split_list(m.group("who"))):
+                    out.append(_member(doc, group, role, who, "person" if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", who) and not POST_WORD.search(who) else "post", prov))
+            for m in OFFICE_AT.finditer(s, h.end(), end):
+                out.append(_member(doc, group, "办公室设在", m.group("unit"), "unit", span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)))
+    return out
+
+
+def _group_tail(name: str) -> str:
+    """Drop a section number glued in front of the name (2.1.2市抗震救灾指挥部)."""
+    return re.sub(r"^[\d.]+", "", name)
+
+
+# -- annex member tables ----------------------------------------------------
+def _annex_tables(issue: Issue, city: City, doc: Document) -> list:
+    out: list = []
+    for table in doc.tables:
+        m = ANNEX.search(re.sub(r"^附件\d*[：:]?", "", table.title))
+        if not m or "责任单位" not in table.header:
+            continue
+        group = canonical_group(m.group("group"), city)
+        rec = reconstruct(table)
+        for row in rec.rows:
+            unit_cell = row.cells.get("责任单位", "")
+            prov = span_prov(issue.file, issue.lines, normalise_line(issue.lines[row.line - 1], row.line), EXTRACTOR)
+            out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(unit_cell))
+    return out
+
+
+# -- duty lists ------------------------------------------------------------
+def _duties(issue: Issue, doc: Document) -> list:
+    out: list = []
+    spans = [(s.line_start, s.line_end, s.title) for s in doc.sections if s.title.endswith("职责")]
+    if not spans:
+        return out
+    for block in issue.blocks[doc.block_start : doc.block_end]:
+        if block.cells:
+            continue
+        span = next((sp for sp in spans if sp[0] < block.first_line <= sp[1]), None)
+        if not span:
+            continue
+        m = DUTY.match(block.str)
+        if not m:
+            continue
+        out.append(DutyStatement(doc.number, span[2], m.group("unit"), m.group("duty"), span_prov(issue.file, issue.lines, block.text, EXTRACTOR)))
+    return out

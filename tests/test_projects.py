@@ -1,0 +1,140 @@
+"""Project lists, totals, coordinates and project mentions on the real corpus (values checked against the text)."""
+
+import json
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from extractors.projects import columns, extract, inside, month_date
+from kg.city import load_city
+from kg.cli import app
+from kg.records import Warning_
+from kg.records.tables import ListTotal, Project, ProjectMention
+
+
+@pytest.fixture(scope="module")
+def solar(issues):
+    recs = extract(issues["001"], load_city())
+    return recs, {p.seq: p for p in recs if isinstance(p, Project) and p.list_title == "附件1"}
+
+
+def test_solar_list_rows(solar):
+    _, rows = solar
+    assert len(rows) == 50
+    first = rows["1"]  # 001:456
+    assert (first.county, first.name, first.capacity_wan_kw) == ("会泽县", "乐业镇六合村委会六合村光伏项目", 20.0)
+    assert (first.longitude, first.latitude) == (103.7351806, 26.95498611)
+    assert (first.start, first.completion, first.grid) == (date(2022, 6, 1), date(2023, 2, 1), date(2023, 6, 1))
+    assert first.prov.line_start == 456
+    assert rows["42"].name == "罗平县阿岗300MW（一期）光伏发电项目" and rows["42"].capacity_wan_kw == 30.0  # 001:501
+    assert rows["27"].name == "矿山镇二台坡麒麟厂"  # no 光伏项目 suffix, as printed (001:486)
+    assert sum(p.county == "会泽县" for p in rows.values()) == 36
+
+
+def test_total_footer_checks_out(solar):
+    recs, _ = solar
+    total = next(t for t in recs if isinstance(t, ListTotal))
+    assert (total.stated_count, total.stated_capacity, total.counted, total.summed_capacity) == (50, 482.9, 50, 482.9)
+    assert ("会泽县", 36, 299.9) in total.per_county_stated and ("沾益区", 2, 8.0) in total.per_county_stated
+    assert total.mismatches == () and total.prov.line_start == 510
+
+
+def test_row_15_is_flagged_not_dropped(solar):
+    recs, rows = solar
+    row = rows["15"]  # 001:470 105.32 / 29.57666667, far outside 会泽县
+    assert row.outside_county and (row.longitude, row.latitude) == (105.32, 29.57666667)
+    assert not rows["1"].outside_county and not rows["37"].outside_county  # 103.97 / 25.47 in 麒麟区
+    assert any(isinstance(w, Warning_) and w.line == 470 and "far outside" in w.message for w in recs)
+
+
+def test_mismatching_footer_is_reported(issues):
+    """A footer that disagrees with its rows gives a warning naming the line (the real one agrees)."""
+    import dataclasses
+
+    from extractors.projects import read_list
+
+    issue = issues["001"]
+    doc = next(d for d in issue.documents if d.number == "曲政办发〔2022〕29号")
+    table = next(t for t in doc.tables if t.title == "附件1")
+    rows = list(table.rows)
+    rows[-1] = (rows[-1][0].replace("合计50个", "合计51个"),) + rows[-1][1:]
+    out = read_list(issue, load_city(), doc, dataclasses.replace(table, rows=tuple(rows)))
+    assert any(isinstance(w, Warning_) and w.line == 510 and "51 projects" in w.message for w in out)
+
+
+def test_project_mentions_are_precise(issues):
+    names = {(k, m.name) for k in issues for m in extract(issues[k], load_city()) if isinstance(m, ProjectMention)}
+    assert ("000", "德方纳米年产20万吨磷酸铁锂前驱体项目") in names  # 000:1316 签约
+    assert ("000", "麒师高速公路（麒麟区至师宗县）") in names  # 000:1322 正式通车
+    assert ("001", "雨汪电厂2×100万千瓦火电机组") in names  # 001:138
+    assert ("001", "滇东北智慧物流园") in names  # 001:98
+    generic = {"全市2021年11月重点项目", "会泽县36个项目", "482.9万千瓦光伏发电项目", "云南机场", "曲靖市西河水库"}
+    assert not {n for _, n in names} & generic
+
+
+def test_mention_date_action_and_leaders(issues):
+    m = next(m for m in extract(issues["000"], load_city()) if isinstance(m, ProjectMention) and m.name.startswith("德方纳米"))
+    assert (m.when, m.action, m.context) == (date(2021, 11, 17), "signed", "chronicle")  # issue 2021.12, chronicle of 11 月
+    assert m.people == ("龚加武",)  # 市委常委、常务副市长龚加武参加…
+    started = next(m for m in extract(issues["001"], load_city()) if isinstance(m, ProjectMention) and m.name == "曲靖市通泉风电场项目")
+    assert (started.when, started.action) == (date(2022, 3, 10), "started")  # 001:1366 开工仪式
+
+
+def test_columns_found_by_header_words():
+    roles = columns(("序号", "县（市、区）", "项目", "装机（万千瓦）", "场址中心坐标（经度）", "场址中心坐标（纬度）", "计划开工时间（月）", "投产时间", "全容量并网时间"))
+    assert roles["name"] == "项目" and roles["lon"].endswith("（经度）") and roles["grid"] == "全容量并网时间"
+
+
+@given(st.integers(1900, 2100), st.integers(1, 12))
+def test_month_dates(year, month):
+    assert month_date(f"{year}年{month}月") == date(year, month, 1)
+    assert month_date(f"{year}年") is None
+
+
+@given(st.floats(-10, 10), st.floats(-10, 10))
+def test_inside_box(dx, dy):
+    box = (100.0, 20.0, 110.0, 30.0)
+    assert inside(box, 105 + dx / 2, 25 + dy / 2, 0.0) and not inside(box, 111 + abs(dx), 25, 0.5)
+
+
+def test_projects_in_the_graph(graph):
+    rows = list(graph.query("""
+        PREFIX kg: <https://w3id.org/cn-gazette-kg/ns#>
+        PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?wkt ?county WHERE { ?p rdfs:label "乐业镇六合村委会六合村光伏项目" ; geo:hasGeometry/geo:asWKT ?wkt ; kg:locatedIn/rdfs:label ?county }"""))
+    assert [(str(w), str(c)) for w, c in rows] == [("POINT(103.7351806 26.95498611)", "会泽县")]
+
+
+def test_projects_by_county_query(built):
+    out = CliRunner().invoke(app, ["query", "projects-by-county", "--graph", str(built[0]), "--param", "list=附件1", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    rows = {r["county"]: r for r in json.loads(out.output)}
+    assert rows["会泽县"]["projects"] == 36 and float(rows["会泽县"]["capacity_wan_kw"]) == pytest.approx(299.9)
+    assert float(rows["麒麟区"]["capacity_wan_kw"]) == 55
+
+
+def test_export_projects_csv(built):
+    out = CliRunner().invoke(app, ["export", "projects", "--graph", str(built[0]), "--format", "csv"])
+    assert out.exit_code == 0
+    assert "乐业镇六合村委会六合村光伏项目" in out.output and "POINT(105.32 29.57666667)" in out.output
+
+
+def test_timeline_names_the_signing(built):
+    out = CliRunner().invoke(app, ["query", "project-timeline", "--graph", str(built[0]), "--param", "project=德方纳米", "--format", "json"])
+    rows = json.loads(out.output)
+    assert [(r["date"], r["action"], r["leaders"]) for r in rows] == [("2021-11-17", "signed", "龚加武")]
+
+
+def test_mentions_link_to_the_covering_task_or_event(graph):
+    rows = list(graph.query("""
+        PREFIX kg: <https://w3id.org/cn-gazette-kg/ns#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?start ?end WHERE {
+          ?m a kg:ProjectMention ; rdfs:label "雨汪电厂2×100万千瓦火电机组" ; kg:mentionedIn ?t .
+          ?t prov:wasDerivedFrom ?ev . ?ev kg:lineStart ?start ; kg:lineEnd ?end }"""))
+    assert rows and all(int(s) <= 138 <= int(e) for s, e in rows)  # 001:138, item (十六) 提升电力保障能力
