@@ -26,7 +26,7 @@ def register(name: str) -> Callable[[Extractor], Extractor]:
 
 
 def run_all(issue: Issue, city: City) -> list:
-    from extractors import responsibilities  # noqa: F401  (modules register themselves on import)
+    from extractors import responsibilities, projects, powers, groups, chronicle, appointments  # noqa: F401  (modules register themselves on import)
 
     records: list = []
     for fn in EXTRACTORS.values():

@@ -105,7 +105,7 @@ class DocumentReader:
 
     def units(self, text: str) -> list[Unit] | None:
         """The units of a list, or None when the list does not read as units throughout."""
-        units = split_units(text, self.is_unit)
+        units = split_units(text, self.is_unit, self.city.short)
         if not units or not all(self.reads_as_unit(u.text) for u in units):
             return None
         return units
@@ -366,6 +366,7 @@ class DocumentReader:
         role_cols = sorted(set(roles) | ({deadline_col} if deadline_col is not None else set()))
         unit_cols = {i for i, (role, _) in roles.items() if role != "leader"}
         blocks_by_line = {b.first_line: b for b in self.issue.blocks[self.doc.block_start : self.doc.block_end] if b.cells}
+        previous_task: NText | None = None
         for cells, line in zip(table.rows, table.row_lines):
             block = blocks_by_line.get(line)
             if block is None:
@@ -381,7 +382,11 @@ class DocumentReader:
             deadline = parse_deadline(ntexts[k_dead].text) if k_dead is not None and ntexts[k_dead].text else None
             role_cells = {cell_at(i) for i in roles}
             task_parts = [c for j, c in enumerate(ntexts) if j not in role_cells and j != k_dead and c.text and not c.text.isdigit()]
-            task_text = NText.join(task_parts, " ") if task_parts else block.text
+            if task_parts:
+                task_text = NText.join(task_parts, " ")
+            else:  # the task cells were merged with the row above
+                task_text = previous_task or NText.join([c for c in ntexts if c.text], " ")
+            previous_task = task_text
             task = self.task(task_text, f"{line}", deadline)
             for i, (role, cue) in roles.items():
                 k = cell_at(i)

@@ -21,7 +21,7 @@ ORG_SUFFIX = re.compile(
 TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位|成员单位)?|各自|分别|共同|具体|要|按照?职责分工|按照?职能职责)$")
 LEADING = re.compile(r"^(?:由|请|并由|会同|同时由|以)")
 PAIRED = re.compile(r"^(?P<place>.{2,12}?)(?P<a>党委|党工委)和(?P<b>人民政府|政府|管委会)$")
-SHARED_SUFFIXES = ("人民政府", "曲靖分公司", "分公司", "行政主管部门", "主管部门", "行政部门", "部门", "党委", "管委会")
+SHARED_SUFFIXES = ("人民政府", "分公司", "行政主管部门", "主管部门", "行政部门", "部门", "党委", "管委会")
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,9 @@ def _join_known(text: str, spans: list[tuple[int, int]], is_unit) -> list[tuple[
     return out
 
 
-def split_units(text: str, is_unit=lambda s: False) -> list[Unit]:
-    """The units of a list, in order. `is_unit` tells a known unit name (from city data)."""
+def split_units(text: str, is_unit=lambda s: False, city_names: tuple[str, ...] = ()) -> list[Unit]:
+    """The units of a list, in order. `is_unit` tells a known unit name (from city data);
+    `city_names` (曲靖) let a branch suffix like 曲靖分公司 distribute whole."""
     spans = _top_level_pieces(text, SEPARATORS)
     # A one-character piece is inside a flattened bracket (各县、市、区人民政府,
     # 市直各委、办、局): it and the piece after it rejoin the piece before.
@@ -126,7 +127,8 @@ def split_units(text: str, is_unit=lambda s: False) -> list[Unit]:
         # 工业和信息化、公安、消防救援等部门: the kind after 等 belongs to every item
         last = units[-1]
         units[-1] = Unit(last.text + shared.group("kind"), last.start, last.end)
-    return _distribute_prefix(_distribute_suffix(units, is_unit), is_unit)
+    suffixes = tuple(f"{c}分公司" for c in city_names) + SHARED_SUFFIXES
+    return _distribute_prefix(_distribute_suffix(units, is_unit, suffixes, city_names), is_unit)
 
 
 def _distribute_prefix(units: list[Unit], is_unit) -> list[Unit]:
@@ -146,30 +148,30 @@ def _distribute_prefix(units: list[Unit], is_unit) -> list[Unit]:
     return out
 
 
-def _distribute_suffix(units: list[Unit], is_unit) -> list[Unit]:
+def _distribute_suffix(units: list[Unit], is_unit, suffixes: tuple[str, ...], city_names: tuple[str, ...]) -> list[Unit]:
     """`麒麟区、沾益区、马龙区人民政府`: bare items before an item with a shared suffix take it."""
     out = list(units)
     for i in range(len(out) - 1, 0, -1):
         last = out[i]
-        suffix = next((sfx for sfx in SHARED_SUFFIXES if last.text.endswith(sfx) and len(last.text) > len(sfx)), None)
+        suffix = next((sfx for sfx in suffixes if last.text.endswith(sfx) and len(last.text) > len(sfx)), None)
         if not suffix:
             continue
         j = i - 1
-        while j >= 0 and _bare(out[j].text, is_unit):
+        while j >= 0 and _bare(out[j].text, is_unit, city_names):
             j -= 1
         for k in range(j + 1, i):
             out[k] = Unit(out[k].text + suffix, out[k].start, out[k].end)
         # the last item's own head may be a 和-list of bare words: 联通和广电网络曲靖分公司
         head = last.text[: -len(suffix)]
-        if "和" in head and i > j + 1 or ("和" in head and all(_bare(h, is_unit) for h in head.split("和"))):
+        if "和" in head:
             parts = head.split("和")
-            if all(_bare(p, is_unit) for p in parts):
+            if all(_bare(p, is_unit, city_names) for p in parts):
                 out[i : i + 1] = [Unit(p + suffix, last.start, last.end) for p in parts]
     return out
 
 
-def _bare(text: str, is_unit) -> bool:
+def _bare(text: str, is_unit, city_names: tuple[str, ...] = ()) -> bool:
     """A short item with no organisation suffix of its own (沾益区 is a place, 移动 a brand)."""
     if is_unit(text) and not re.search(r"[区县市]$", text):
-        return len(text) <= 4 and not ORG_SUFFIX.search(text) and not text.startswith(("市", "曲靖", "省", "县", "区", "各", "团", "中共"))
+        return len(text) <= 4 and not ORG_SUFFIX.search(text) and not text.startswith(("市", "省", "县", "区", "各", "团", "中共", *city_names))
     return 1 < len(text) <= 6 and (not ORG_SUFFIX.search(text) or re.search(r"[区县市]$", text) is not None) and not text.startswith("市")

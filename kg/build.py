@@ -11,6 +11,7 @@ from kg.errors import InputError
 from extractors import run_all
 from kg.city import load_city
 from kg.graph import GraphBuilder, add_all
+from kg.people import PersonResolver
 from kg.resolve import Resolver
 from kg.read import display_path, find_files, read_file
 from kg.records import Issue, Warning_
@@ -48,6 +49,7 @@ def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambd
         raise InputError(f"{' '.join(map(str, inputs))}: no gazette text files (*.txt) found")
     result = BuildResult()
     builder = GraphBuilder(new_graph(), Resolver(city_data))
+    builder.canonical_person = PersonResolver(city_data).canonical
     for path in files:
         progress(display_path(path))
         try:

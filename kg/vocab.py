@@ -63,6 +63,7 @@ DCTERMS = StrictNamespace("http://purl.org/dc/terms/")
 ELI = StrictNamespace("http://data.europa.eu/eli/ontology#")
 FOAF = StrictNamespace("http://xmlns.com/foaf/0.1/")
 SCHEMA = StrictNamespace("https://schema.org/")
+GEO = StrictNamespace("http://www.opengis.net/ont/geosparql#")
 
 PREFIXES = {
     "kg": BASE + "ns#",
@@ -73,6 +74,7 @@ PREFIXES = {
     "eli": "http://data.europa.eu/eli/ontology#",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "schema": "https://schema.org/",
+    "geo": "http://www.opengis.net/ont/geosparql#",
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "xsd": str(XSD),

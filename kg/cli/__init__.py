@@ -48,8 +48,18 @@ def parse_params(items: list[str]) -> dict[str, str]:
     return params
 
 
+def resolve_params(params: dict[str, str]) -> dict[str, str]:
+    """An `agency` parameter may be any spelling: it is resolved to the canonical name first."""
+    if params.get("agency"):
+        from kg.resolve import resolver_for
+
+        params = dict(params, agency=resolver_for().resolve(params["agency"]).agency.name)
+    return params
+
+
 def run_query(name: str, graph: Path, params: dict[str, str], fmt: Format, output: Optional[Path], columns: list[str] | None = None) -> None:
     try:
+        params = resolve_params(params)
         g = load(graph)
         cols, rows = canned.run(g, name, params)
     except InputError as exc:
@@ -65,4 +75,4 @@ def main() -> None:
         sys.exit(130)
 
 
-from kg.cli import core, evaluate  # noqa: E402,F401  (register the commands)
+from kg.cli import core, evaluate, responsibilities, projects, people  # noqa: E402,F401  (register the commands)

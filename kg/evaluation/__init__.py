@@ -57,7 +57,7 @@ def register(name: str) -> Callable[[Evaluation], Evaluation]:
 
 
 def run_all(issues: list, records: list, city: object) -> list[Score]:
-    from kg.evaluation import responsibilities  # noqa: F401  (modules register themselves on import)
+    from kg.evaluation import responsibilities, projects, events  # noqa: F401  (modules register themselves on import)
 
     scores: list[Score] = []
     for fn in EVALUATIONS.values():

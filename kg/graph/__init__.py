@@ -24,7 +24,7 @@ def register(name: str) -> Callable[[Mapper], Mapper]:
 
 
 def add_all(builder: GraphBuilder, issue: Issue, records: list) -> None:
-    from kg.graph import documents, responsibilities  # noqa: F401  (modules register themselves on import)
+    from kg.graph import documents, responsibilities, events, projects  # noqa: F401  (modules register themselves on import)
 
     for fn in MAPPERS.values():
         fn(builder, issue, records)

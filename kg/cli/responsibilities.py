@@ -1,0 +1,60 @@
+"""Responsibility commands: export responsibilities, resolve a name, list agencies."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from kg.cli import FormatOpt, GraphOpt, OutOpt, app, export_app, fail, run_query
+from kg.errors import InputError
+from kg.output import Format, emit
+
+CityOpt = Annotated[str, typer.Option("--city", help="City data folder name under data/cities/, or a path.")]
+
+
+@export_app.command("responsibilities")
+def export_responsibilities(
+    graph: GraphOpt,
+    fmt: FormatOpt = Format.csv,
+    output: OutOpt = None,
+    doc: Annotated[str, typer.Option(help="Only this document number.")] = "",
+) -> None:
+    """Every assignment: doc_number, task_id, task, role, mention, entity_id, entity_name, deadline, source, line."""
+    cols = ["doc_number", "task_id", "task", "section", "role", "cue", "mention", "entity_id", "entity_name", "entity_type", "deadline", "due_by", "grammar", "source", "line"]
+    run_query("responsibilities", graph, {"doc": doc}, fmt, output, cols)
+
+
+@app.command()
+def resolve(
+    name: Annotated[str, typer.Argument(help="An agency name in any spelling, e.g. 市发改委.")],
+    city: CityOpt = "qujing",
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Print the entity a name resolves to, and why."""
+    from kg.resolve import resolver_for
+
+    try:
+        res = resolver_for(city).resolve(name)
+    except InputError as exc:
+        fail(str(exc))
+        return
+    row = {
+        "mention": res.mention,
+        "entity": res.agency.name,
+        "type": res.agency.type,
+        "known": res.known,
+        "why": res.how,
+        "members": "、".join(res.agency.members),
+    }
+    if fmt is Format.json:
+        print(json.dumps(row, ensure_ascii=False, indent=2))
+        return
+    emit(list(row), [row], fmt)
+
+
+@app.command()
+def agencies(graph: GraphOpt, fmt: FormatOpt = Format.table, output: OutOpt = None) -> None:
+    """All agencies in the graph with their spellings and task counts by role."""
+    run_query("agencies", graph, {}, fmt, output)
