@@ -20,13 +20,17 @@ demo: $(STAMP)
 	@echo
 	$(BIN)/kg documents --graph $(GRAPH)
 	@echo
-	$(BIN)/kg stats --graph $(GRAPH)
+	@echo "Which bureaus are lead units on the most tasks?"
+	$(BIN)/kg query lead-units --graph $(GRAPH) --format csv | head -16
 	@echo
 	@echo "Next:"
-	@echo "  $(BIN)/kg export documents --graph $(GRAPH) --format csv -o documents.csv"
-	@echo "  $(BIN)/kg query                      # list the canned queries"
-	@echo "  $(BIN)/kg query citations --graph $(GRAPH) --param doc=曲政办发〔2022〕33号"
-	@echo "  $(BIN)/kg --help"
+	@echo "  $(BIN)/kg query agency-profile --graph $(GRAPH) --param agency=市能源局   # what it is responsible for, with whom, by when"
+	@echo "  $(BIN)/kg query leader-oversight --graph $(GRAPH)                       # which leader oversees which tasks"
+	@echo "  $(BIN)/kg export responsibilities --graph $(GRAPH) -o responsibilities.csv"
+	@echo "  $(BIN)/kg person 李石松 --graph $(GRAPH)                                  # a leader's posts and events"
+	@echo "  $(BIN)/kg resolve 市发改委                                              # why a spelling is that agency"
+	@echo "  $(BIN)/kg query                                                          # every canned query"
+	@echo "  $(BIN)/kg eval                                                           # precision and recall against the gold sets"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

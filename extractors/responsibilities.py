@@ -61,6 +61,7 @@ COLUMN_ROLES = [(re.compile(label), role) for label, role in LABELS] + [
     (re.compile(r"^配合"), "cooperate"), (re.compile(r"^参与"), "participate"), (re.compile(r"领导$"), "leader"),
 ]
 DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时间节点|时限|计划.*时间")
+DEADLINE_LINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限要求|完成期限)：(?P<when>.+?)。?$")
 DUTY_VERB = re.compile(r"^(?:负责|承担|组织|指导|做好|协调|统筹|牵头|开展|加强|落实|配合|提供|及时|督促|会同|按照)")
 
 
@@ -77,6 +78,7 @@ class DocumentReader:
         self.issue, self.doc, self.city = issue, doc, city
         self.resolver = resolver_for(city.folder.name) if city.folder.name else resolver_for()
         self.tasks: dict[str, Task] = {}
+        self.deadlines: dict[str, Deadline] = {}  # task key → deadline stated on a line of its own
         self.assignments: list[Assignment] = []
         self.warnings: list[Warning_] = []
 
@@ -101,7 +103,8 @@ class DocumentReader:
             return True
         if GENERIC.match(text) and len(text) <= 16:
             return True
-        return bool(ORG_SUFFIX.search(text)) and len(text) <= 25 and not re.search(r"(?:要|应|将|把|对|在|从|按|以|向|为|的|了|并|及时|进一步)", text)
+        core = re.sub(r"（[^（）]*）$", "", text)  # 各镇人民政府（街道办事处）
+        return bool(ORG_SUFFIX.search(core)) and len(core) <= 25 and not re.search(r"(?:要|应|将|把|对|在|从|按|以|向|为|的|了|并|及时|进一步)", core)
 
     def units(self, text: str) -> list[Unit] | None:
         """The units of a list, or None when the list does not read as units throughout."""
@@ -120,7 +123,7 @@ class DocumentReader:
     def task(self, text: NText, key: str, deadline: Deadline | None) -> Task:
         if key in self.tasks:
             return self.tasks[key]
-        deadline = deadline or find_deadline(text.text)
+        deadline = deadline or self.deadlines.get(key) or find_deadline(text.text)
         task = Task(
             doc_number=self.doc.number,
             doc_ordinal=self.doc.ordinal,
@@ -157,8 +160,10 @@ class DocumentReader:
             body_start = m.end()
             body = text[body_start:end].rstrip("；;，。 ")
             tail = SUFFIX.match(body)  # （责任单位：X、Y等按照职责分工负责）: the label decides the role
+            grammar = "labelled_paren"
             if tail and tail.group("cue") in ("等按照职责分工负责", "按照职责分工负责", "等按职责分工负责", "按职责分工负责", "分工负责", "负责"):
                 body = tail.group("units")
+                grammar = "duty_paren" if "职责" in tail.group("cue") else grammar
             role = LABEL_ROLE[m.group("label")]
             if role == "leader":
                 for name in split_names(body):
@@ -168,7 +173,7 @@ class DocumentReader:
             units = self.units(body)
             if units is None:
                 return None
-            found += [Found(role, m.group("label"), Unit(u.text, body_start + u.start, body_start + u.end), "labelled_paren") for u in units]
+            found += [Found(role, m.group("label"), Unit(u.text, body_start + u.start, body_start + u.end), grammar) for u in units]
         return found
 
     def suffixed(self, text: str, grammar: str) -> tuple[list[Found], Deadline | None] | None:
@@ -220,7 +225,7 @@ class DocumentReader:
             units = self.units(m.group("units"))
             if units:
                 role = SUFFIX_ROLE[m.group("cue")]
-                found += [Found(role, "由" + m.group("cue"), Unit(u.text, m.start("units") + u.start, m.start("units") + u.end), "prose") for u in units]
+                found += [Found(role, "由…" + m.group("cue"), Unit(u.text, m.start("units") + u.start, m.start("units") + u.end), "prose") for u in units]
                 rest = sentence[m.end():]
                 follow = re.match(r"[，,](?P<units>[^，；。]{2,160}?)(?P<cue>配合|参与|参加|协助|共同参与|具体负责)", rest)
                 if follow:
@@ -244,19 +249,42 @@ class DocumentReader:
                             base = head.end() + follow.start("units")
                             cue2 = follow.group("cue").removeprefix("等部门")
                             found += [Found(SUFFIX_ROLE[cue2], cue2, Unit(u.text, base + u.start, base + u.end), "prose") for u in more]
+        if found:
+            found += self.more_subjects(sentence, max(f.unit.end for f in found))
         return found
+
+    def more_subjects(self, sentence: str, after: int) -> list[Found]:
+        """Later ，-clauses with their own units and cue: `X负责统筹，Y负责具体落实`."""
+        more: list[Found] = []
+        pos = sentence.find("，", after)
+        while pos >= 0:
+            nxt = sentence.find("，", pos + 1)
+            clause = sentence[pos + 1 : nxt if nxt >= 0 else len(sentence)]
+            m = re.match(r"^(?P<units>[^，；。：]{2,80}?)(?P<cue>负责牵头|牵头负责|牵头|具体负责|负责|配合|参与|协助)", clause)
+            units = self.units(m.group("units")) if m else None
+            if units and not any(f.unit.start >= pos + 1 for f in more):
+                base = pos + 1 + m.start("units")
+                more += [Found(SUFFIX_ROLE[m.group("cue")], m.group("cue"), Unit(u.text, base + u.start, base + u.end), "prose") for u in units]
+            pos = nxt
+        return more
 
     # -- blocks ------------------------------------------------------------
     def read(self) -> None:
-        blocks = self.issue.blocks[self.doc.block_start : self.doc.block_end]
+        blocks = [b for b in self.issue.blocks[self.doc.block_start : self.doc.block_end] if not b.cells]
+        owners: list[Block | None] = []
         last_task_block: Block | None = None
         for block in blocks:
-            if block.cells:
-                continue
             text = block.str
-            if numbering(text) or not LABEL.match(text):
+            if (numbering(text) or not LABEL.match(text)) and not DEADLINE_LINE.match(text):
                 last_task_block = block if not _only_parenthetical(text) else last_task_block
-            self.read_block(block, last_task_block)
+            owners.append(last_task_block)
+            # `完成时限：2021年12月底前` on its own line dates the task above it
+            m = DEADLINE_LINE.match(text)
+            if m and last_task_block is not None:
+                self.deadlines[str(last_task_block.first_line)] = parse_deadline(m.group("when")) or Deadline(m.group("when"), None, None)
+        for block, owner in zip(blocks, owners):
+            if not DEADLINE_LINE.match(block.str):
+                self.read_block(block, owner)
         for table in self.doc.tables:
             self.read_table(table)
 
@@ -313,7 +341,7 @@ class DocumentReader:
         """Prose, sentence by sentence; suffix clauses outside brackets (X牵头；Y配合；…完成).
         Sentences holding an already-read bracketed statement are skipped."""
         text, line = block.str, block.first_line
-        pos = 0
+        pos, consumed = 0, -1
         for sentence in re.split(r"(?<=。)", text):
             start, pos = pos, pos + len(sentence)
             body = sentence.rstrip("。")
@@ -326,6 +354,15 @@ class DocumentReader:
                 owner = task_block if task_block is not None and task_block is not block else block
                 task = self.task(owner.text, str(owner.first_line), deadline)
                 self.assign(task, found, block.text, start)
+                continue
+            if LABEL.match(body):
+                if start > consumed:  # `…。实施部门：X。配合部门：Y。` read as one statement
+                    statement = _until_next_sentence_label(text, start)
+                    consumed = start + len(statement)
+                    labelled = self.labelled(statement)
+                    if labelled:
+                        task = self.task(block.text, str(line), None)
+                        self.assign(task, [Found(f.role, f.cue, f.unit, "labelled_line") for f in labelled], block.text, start)
                 continue
             for clause_start, clause in _clauses(body):
                 found = self.prose(clause)
@@ -457,6 +494,16 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
         out.append((pos, part.rstrip("；")))
         pos += len(part)
     return out
+
+
+def _until_next_sentence_label(text: str, start: int) -> str:
+    """From a label at `start`, the labelled statements that follow sentence by sentence (…。配合部门：…)."""
+    end = start
+    for sentence in re.split(r"(?<=。)", text[start:]):
+        if not LABEL.match(sentence):
+            break
+        end += len(sentence)
+    return text[start:end].replace("。", "；").rstrip("；")
 
 
 @register("responsibilities")

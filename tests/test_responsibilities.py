@@ -1,7 +1,6 @@
 """Responsibilities on the real corpus: every grammar, the unit-list and deadline parsers, resolution."""
 
 from datetime import date
-from pathlib import PurePosixPath
 
 import pytest
 from hypothesis import given

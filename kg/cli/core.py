@@ -18,6 +18,7 @@ def build(
     inputs: Annotated[list[Path], typer.Argument(help="Gazette text files or folders of them.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the graph to.")] = Path("build"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    city: Annotated[str, typer.Option("--city", help="City data under data/cities/ (qujing; generic for a city without data), or a folder.")] = "qujing",
 ) -> None:
     """Read gazette issues, split them into documents and store the graph in OUT."""
     from rich.progress import Progress
@@ -27,7 +28,7 @@ def build(
     try:
         with Progress(console=err, transient=True, disable=quiet or not err.is_terminal) as progress:
             task = progress.add_task("reading", total=None)
-            result = run_build(inputs, out, progress=lambda name: progress.update(task, description=name, advance=1))
+            result = run_build(inputs, out, progress=lambda name: progress.update(task, description=name, advance=1), city=city)
     except InputError as exc:
         fail(str(exc))
         return

@@ -50,8 +50,12 @@ def resolve(
     }
     if fmt is Format.json:
         print(json.dumps(row, ensure_ascii=False, indent=2))
-        return
-    emit(list(row), [row], fmt)
+    elif fmt is Format.csv:
+        emit(list(row), [row], fmt)
+    else:
+        print(f"{res.mention} → {res.agency.name} ({res.agency.type}): {res.how}")
+        if res.agency.members:
+            print(("city agency: " if res.agency.type == "generic" else "members: ") + "、".join(res.agency.members))
 
 
 @app.command()

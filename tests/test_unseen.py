@@ -1,0 +1,79 @@
+"""Gazettes of other governments, in phrasings the sample corpus does not use.
+
+tests/data/unseen/ holds two short documents written for these tests in the styles other
+gazettes use (a task line followed by 牵头单位:/责任单位:/完成时限: lines, `X牵头；Y负责；…完成`,
+`[牵头单位:X;责任单位:Y]`, `实施部门：X。配合部门：Y`, traditional characters, 東府〔2021〕54號).
+They are built with --city generic: no city data, the rules alone.
+"""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.records import Assignment
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+
+@pytest.fixture(scope="module")
+def unseen(tmp_path_factory):
+    return build([UNSEEN], tmp_path_factory.mktemp("unseen"), city="generic")
+
+
+def assigned(result, number, item):
+    return sorted((a.role, a.mention) for a in result.records if isinstance(a, Assignment) and a.task.doc_number == number and a.task.section[-1:] == (item,))
+
+
+def test_documents(unseen):
+    docs = {d.number: d for i in unseen.issues for d in i.documents}
+    assert set(docs) == {"某政办发〔2021〕5号", "东府〔2021〕54号"}
+    east = docs["东府〔2021〕54号"]  # printed 東府〔2021〕54號 in traditional characters
+    assert east.title == "东莞市人民政府关于印发东莞市推进数字政府建设实施方案的通知"
+    assert (east.issuers, east.signed) == (("东莞市人民政府",), date(2021, 9, 30))
+    other = docs["某政办发〔2021〕5号"]
+    assert [(r.kind, r.number) for r in other.references] == [("repeals", "某政办发〔2019〕12号")]
+    assert unseen.warnings == []
+
+
+def test_suffix_clauses_with_deadline(unseen):
+    assert assigned(unseen, "某政办发〔2021〕5号", "1") == [("lead", "市市场监管局"), ("responsible", "市人力资源社会保障局"), ("responsible", "市税务局")]
+    task = next(a.task for a in unseen.records if isinstance(a, Assignment) and a.task.section == ("一", "1"))
+    assert task.deadline_end == date(2021, 6, 30)
+
+
+def test_labelled_lines_after_the_task(unseen):
+    assert assigned(unseen, "某政办发〔2021〕5号", "2") == [
+        ("lead", "市住房城乡建设局"), ("responsible", "各区人民政府"), ("responsible", "市生态环境局"), ("responsible", "市规划和自然资源委"),
+    ]
+    task = next(a.task for a in unseen.records if isinstance(a, Assignment) and a.task.section == ("一", "2"))
+    assert task.deadline_text == "2021年12月底前" and task.deadline_end == date(2021, 12, 31)
+
+
+def test_square_bracket_labels(unseen):
+    assert assigned(unseen, "某政办发〔2021〕5号", "3") == [("lead", "市场监管局"), ("responsible", "各区政府")]
+
+
+def test_labelled_sentences_inside_a_paragraph(unseen):
+    assert assigned(unseen, "某政办发〔2021〕5号", "4") == [("cooperate", "国网某某供电公司"), ("cooperate", "市财政局"), ("responsible", "市发展改革委")]
+
+
+def test_prose_lead_and_cooperate(unseen):
+    assert assigned(unseen, "某政办发〔2021〕5号", "5") == [("cooperate", "人民银行某某中心支行"), ("cooperate", "市财政局"), ("lead", "市金融工作局")]
+
+
+def test_traditional_characters(unseen):
+    assert assigned(unseen, "东府〔2021〕54号", "（一）") == [("cooperate", "市发展和改革局"), ("cooperate", "市财政局"), ("lead", "市政务服务数据管理局")]
+    assert assigned(unseen, "东府〔2021〕54号", "（二）") == [("responsible", "各镇人民政府（街道办事处）"), ("responsible", "市政务服务数据管理局")]
+    quotes = [a.prov.quote for a in unseen.records if isinstance(a, Assignment) and a.task.section == ("一", "（一）")]
+    assert "市政務服務數據管理局" in quotes  # provenance keeps the characters as printed
+
+
+def test_group_spellings_resolve_together_without_city_data(unseen):
+    ids = {a.mention for a in unseen.records if isinstance(a, Assignment) and a.mention in ("各区政府", "各区人民政府")}
+    assert ids == {"各区政府", "各区人民政府"}
+    from kg.resolve import resolver_for
+
+    resolver = resolver_for("generic")
+    assert resolver.resolve("各区政府").agency.name == resolver.resolve("各区人民政府").agency.name
