@@ -51,7 +51,7 @@ SUFFIX_CUES = [
     ("按职责分工负责", "responsible"), ("按照职能职责分别负责", "responsible"), ("按照职责分工", "responsible"),
     ("分工负责", "responsible"), ("负责牵头", "lead"), ("牵头负责", "lead"), ("牵头抓总", "lead"), ("牵头", "lead"),
     ("共同参与负责", "participate"), ("共同参与", "participate"), ("参与", "participate"),
-    ("共同负责", "responsible"), ("具体负责", "responsible"), ("全面负责", "responsible"), ("负责", "responsible"),
+    ("共同负责", "responsible"), ("具体负责", "responsible"), ("全面负责", "responsible"), ("分别负责", "responsible"), ("负责", "responsible"),
     ("配合", "cooperate"), ("协助", "cooperate"), ("参加", "cooperate"),
 ]
 SUFFIX = re.compile(r"^(?P<units>.+?)(?P<cue>" + "|".join(c for c, _ in SUFFIX_CUES) + r")$")
@@ -61,6 +61,15 @@ COLUMN_ROLES = [(re.compile(label), role) for label, role in LABELS] + [
     (re.compile(r"^配合"), "cooperate"), (re.compile(r"^参与"), "participate"), (re.compile(r"领导$"), "leader"),
 ]
 DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时间节点|时限|计划.*时间")
+# `X、Y等部门负责…`, `X等部门，按照职能职责分别负责…`, `X等部门要按照职责分工对…`
+HEAD = re.compile(
+    r" *(?P<units>[^，；。： ][^，；。：]{1,159}?)(?:等有关部门|等相关部门|等部门|等单位)?，?"
+    r"(?:要?(?:根据|按照)职(?:责|能职责)(?:分工)?，?)?"
+    r"(?P<cue>负责牵头|牵头负责|牵头抓总|牵头|分别负责|全面负责|具体负责|负责|(?<=要)(?:根据|按照)职责分工(?=对|做好|开展|落实))(?!领导|单位|部门|同志|人)"
+)
+FOLLOW = re.compile(r"[，,](?P<units>[^，；。]{2,160}?)(?:等有关部门|等部门|等单位)?(?P<cue>配合|参与|参加|协助)")
+# Words that make a phrase a clause rather than the name of a body (for names the city data does not know).
+VERBISH = re.compile(r"要|应|将|把|对|在|从|按|以|向|为|的|了|并|及时|进一步|设立|建立|明确|鼓励|报请|强化|确定|成立|参与|设置|推进|实施|完善|发挥|落实|提供|制定|名|或")
 DEADLINE_LINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限要求|完成期限)：(?P<when>.+?)。?$")
 DUTY_VERB = re.compile(r"^(?:负责|承担|组织|指导|做好|协调|统筹|牵头|开展|加强|落实|配合|提供|及时|督促|会同|按照)")
 
@@ -99,12 +108,14 @@ class DocumentReader:
             return False
         if re.search(r"[。，；：！？《》]", text) or numbering(text) or (re.search(r"[“”]", text) and not ORG_SUFFIX.search(text)):
             return False
+        if re.match(r"(?:派出|组织|指导|督促|协调|推动|开展|加强|做好|会同|依托|通过|根据|按照|特别|重大)", text):
+            return False  # a verb phrase (派出红十字救援队), not a unit
         if self.is_unit(text):
             return True
-        if GENERIC.match(text) and len(text) <= 16:
+        if GENERIC.match(text) and len(text) <= 16 and not VERBISH.search(text) and not re.search(r"[、“”]", text):
             return True
         core = re.sub(r"（[^（）]*）$", "", text)  # 各镇人民政府（街道办事处）
-        return bool(ORG_SUFFIX.search(core)) and len(core) <= 25 and not re.search(r"(?:要|应|将|把|对|在|从|按|以|向|为|的|了|并|及时|进一步)", core)
+        return bool(ORG_SUFFIX.search(core)) and len(core) <= 25 and not VERBISH.search(core)
 
     def units(self, text: str) -> list[Unit] | None:
         """The units of a list, or None when the list does not read as units throughout."""
@@ -234,21 +245,24 @@ class DocumentReader:
                         base = m.end() + follow.start("units")
                         found += [Found(SUFFIX_ROLE[follow.group("cue")], follow.group("cue"), Unit(u.text, base + u.start, base + u.end), "prose") for u in more]
                 return found
-        head = re.match(r"^ *(?P<units>[^，；。： ][^，；。：]{1,159}?)(?:等有关部门|等部门|等单位)?(?:要?(?:根据|按照)职责分工，?)?(?P<cue>负责牵头|牵头负责|牵头抓总|牵头|全面负责|具体负责|负责)(?!领导|单位|部门|同志|人)", sentence)
-        if head:
-            units = self.units(head.group("units"))
-            if units:
-                cue = head.group("cue")
-                base = head.start("units")
-                found += [Found(SUFFIX_ROLE[cue], cue, Unit(u.text, base + u.start, base + u.end), "prose") for u in units]
-                if cue == "牵头":
-                    follow = re.match(r"[，,](?P<units>[^，；。]{2,160}?)(?P<cue>等部门配合|等部门参加|配合|参与|参加|协助)", sentence[head.end():])
-                    if follow:
-                        more = self.units(follow.group("units"))
-                        if more:
-                            base = head.end() + follow.start("units")
-                            cue2 = follow.group("cue").removeprefix("等部门")
-                            found += [Found(SUFFIX_ROLE[cue2], cue2, Unit(u.text, base + u.start, base + u.end), "prose") for u in more]
+        # The subject may open the sentence or a later ，-clause (`…决策部署，市发展改革委牵头，…参加`).
+        for clause_start in [0] + [k + 1 for k, ch in enumerate(sentence) if ch == "，"]:
+            head = HEAD.match(sentence, clause_start)
+            units = self.units(head.group("units")) if head else None
+            if not units:
+                continue
+            cue = head.group("cue")
+            role = "responsible" if "职责分工" in cue else SUFFIX_ROLE[cue]
+            base = head.start("units")
+            found += [Found(role, cue, Unit(u.text, base + u.start, base + u.end), "prose") for u in units]
+            if cue == "牵头":
+                follow = FOLLOW.match(sentence, head.end())
+                more = self.units(follow.group("units")) if follow else None
+                if more:
+                    base = follow.start("units")
+                    cue2 = follow.group("cue")
+                    found += [Found(SUFFIX_ROLE[cue2], cue2, Unit(u.text, base + u.start, base + u.end), "prose") for u in more]
+            break
         if found:
             found += self.more_subjects(sentence, max(f.unit.end for f in found))
         return found
