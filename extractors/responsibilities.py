@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from extractors import register
 from extractors.deadlines import Deadline, find_deadline, parse_deadline
+from extractors.org_mentions import subject_runs
 from extractors.units import ORG_SUFFIX, Unit, split_units
 from kg.city import City
 from kg.layout import Block
@@ -267,6 +268,15 @@ class DocumentReader:
             found += self.more_subjects(sentence, max(f.unit.end for f in found))
         return found
 
+    def prose_by_ner(self, clause: str) -> list[Found]:
+        """Subjects the grammar cannot place, found by spaCy's agency ruler (extractors/org_mentions.py)."""
+        if not re.search(r"负责|牵头|配合|协助|参与|参加", clause):
+            return []
+        found: list[Found] = []
+        for spans, cue, _ in subject_runs(clause, self.city):
+            found += [Found(SUFFIX_ROLE[cue], cue, Unit(s.text, s.start, s.end), "prose") for s in spans]
+        return found
+
     def more_subjects(self, sentence: str, after: int) -> list[Found]:
         """Later ，-clauses with their own units and cue: `X负责统筹，Y负责具体落实`."""
         more: list[Found] = []
@@ -379,7 +389,7 @@ class DocumentReader:
                         self.assign(task, [Found(f.role, f.cue, f.unit, "labelled_line") for f in labelled], block.text, start)
                 continue
             for clause_start, clause in _clauses(body):
-                found = self.prose(clause)
+                found = self.prose(clause) or self.prose_by_ner(clause)
                 if found:
                     task = self.task(block.text, str(line), None)
                     self.assign(task, found, block.text, start + clause_start)
