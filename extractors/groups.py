@@ -22,7 +22,9 @@ from extractors import register
 from extractors.tables import doc_span, reconstruct
 from kg.city import City
 from kg.normalise import NText, normalise, normalise_line
+from extractors.units import split_units
 from kg.provenance import span_prov
+from kg.resolve import resolver_for
 from kg.records import Document, Issue
 from kg.records.tables import DutyStatement, GroupMembership
 
@@ -42,23 +44,10 @@ UNIT_END = re.compile(r"^(?P<unit>.*?(?:局|委|办|中心|支队|政府|部|院
 DUTY = re.compile(r"^(?P<unit>[\u4e00-\u9fff（）]{2,20}?(?:局|委|办|中心|支队|分区|段|公司|部|院|会|队|所|站|分局|行))[：:](?P<duty>.+)$")
 
 
-def split_list(text: str) -> list[str]:
-    """Split on 、，和 outside brackets (各县（市、区）人民政府 stays whole)."""
-    text = normalise(text)
-    text = re.sub(r"各县、市、区", "各县（市、区）", text)
-    items, depth, cur = [], 0, ""
-    for ch in text:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth -= 1
-        if ch in "、，," and depth == 0:
-            items.append(cur)
-            cur = ""
-            continue
-        cur += ch
-    items.append(cur)
-    return [i.strip() for i in items if i.strip()]
+def split_list(text: str, city: City) -> list[str]:
+    """The unit-list grammar shared with the responsibilities extractor (各县（市、区）人民政府 stays whole)."""
+    resolver = resolver_for(city.folder.name)
+    return [u.text for u in split_units(normalise(text), lambda s: resolver.resolve(s).known, city.short)]
 
 
 def distribute_post(items: list[str]) -> list[str]:
@@ -166,11 +155,11 @@ def _prose(issue: Issue, city: City, doc: Document) -> list:
         for m in MEMBER_UNITS.finditer(s):
             group = canonical_group(_group_tail(m.group("group")), city)
             prov = span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)
-            out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(m.group("list")))
+            out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(m.group("list"), city))
         for m in MEMBERS_FOR.finditer(s):
             group = canonical_group(m.group("group"), city)
             prov = span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)
-            out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(m.group("list")))
+            out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(m.group("list"), city))
             office = OFFICE_AT.search(s, m.end())
             if office and s[:office.start()].endswith(m.group("group")[-3:]):
                 out.append(_member(doc, group, "办公室设在", office.group("unit"), "unit", span_prov(issue.file, issue.lines, text[office.start():office.end()], EXTRACTOR)))
@@ -185,7 +174,7 @@ def _prose(issue: Issue, city: City, doc: Document) -> list:
                 if office_at >= 0 and m.start() > office_at and role in ("主任", "副主任"):
                     role = "办公室" + role
                 prov = span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)
-                for who in distribute_post(split_list(m.group("who"))):
+                for who in distribute_post(split_list(m.group("who"), city)):
                     out.append(_member(doc, group, role, who, "person" if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", who) and not POST_WORD.search(who) else "post", prov))
             for m in OFFICE_AT.finditer(s, h.end(), end):
                 out.append(_member(doc, group, "办公室设在", m.group("unit"), "unit", span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)))
@@ -209,7 +198,7 @@ def _annex_tables(issue: Issue, city: City, doc: Document) -> list:
         for row in rec.rows:
             unit_cell = row.cells.get("责任单位", "")
             prov = span_prov(issue.file, issue.lines, normalise_line(issue.lines[row.line - 1], row.line), EXTRACTOR)
-            out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(unit_cell))
+            out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(unit_cell, city))
     return out
 
 

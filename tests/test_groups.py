@@ -44,7 +44,7 @@ def test_duty_list(issues):
 
 
 def test_list_helpers():
-    assert split_list("各县、市、区人民政府、曲靖经开区管委会") == ["各县（市、区）人民政府", "曲靖经开区管委会"]
+    assert split_list("各县、市、区人民政府、曲靖经开区管委会", load_city()) == ["各县、市、区人民政府", "曲靖经开区管委会"]
     assert distribute_post(["市地震局", "市住房城乡建设局分管领导"]) == ["市地震局分管领导", "市住房城乡建设局分管领导"]
     assert distribute_post(["市应急局局长", "市地震局局长"]) == ["市应急局局长", "市地震局局长"]
 
