@@ -71,6 +71,6 @@ def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambd
     result.triples = len(builder.g)
     out.mkdir(parents=True, exist_ok=True)
     save(builder.g, out)
-    manifest = dict(result.summary(), warnings=[str(w) for w in result.warnings])
+    manifest = dict(result.summary(), city=city, warnings=[str(w) for w in result.warnings])
     write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
     return result

@@ -42,6 +42,16 @@ def save(graph: Graph, folder: Path) -> Path:
     return target
 
 
+def built_with_city(folder: Path) -> str:
+    """The city data a graph was built with (build.json), so queries resolve names the same way."""
+    import json
+
+    try:
+        return json.loads((folder / MANIFEST).read_text("utf-8")).get("city", "qujing")
+    except (OSError, ValueError):
+        return "qujing"
+
+
 def load(folder: Path) -> Graph:
     target = folder / GRAPH_FILE
     if not target.is_file():

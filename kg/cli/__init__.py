@@ -48,18 +48,20 @@ def parse_params(items: list[str]) -> dict[str, str]:
     return params
 
 
-def resolve_params(params: dict[str, str]) -> dict[str, str]:
-    """An `agency` parameter may be any spelling: it is resolved to the canonical name first."""
+def resolve_params(params: dict[str, str], graph: Path) -> dict[str, str]:
+    """An `agency` parameter may be any spelling: it is resolved, with the city data the graph
+    was built with, to the canonical name first."""
     if params.get("agency"):
         from kg.resolve import resolver_for
+        from kg.store import built_with_city
 
-        params = dict(params, agency=resolver_for().resolve(params["agency"]).agency.name)
+        params = dict(params, agency=resolver_for(built_with_city(graph)).resolve(params["agency"]).agency.name)
     return params
 
 
 def run_query(name: str, graph: Path, params: dict[str, str], fmt: Format, output: Optional[Path], columns: list[str] | None = None) -> None:
     try:
-        params = resolve_params(params)
+        params = resolve_params(params, graph)
         g = load(graph)
         cols, rows = canned.run(g, name, params)
     except InputError as exc:
