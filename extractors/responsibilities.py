@@ -71,6 +71,7 @@ HEAD = re.compile(
 FOLLOW = re.compile(r"[，,](?P<units>[^，；。]{2,160}?)(?:等有关部门|等部门|等单位)?(?P<cue>配合|参与|参加|协助)")
 # Words that make a phrase a clause rather than the name of a body (for names the city data does not know).
 VERBISH = re.compile(r"要|应|将|把|对|在|从|按|以|向|为|的|了|并|及时|进一步|设立|建立|明确|鼓励|报请|强化|确定|成立|参与|设置|推进|实施|完善|发挥|落实|提供|制定|名|或")
+MONTH_HEADING_RAW = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$|^大\s*事\s*记$")
 DEADLINE_LINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限要求|完成期限)：(?P<when>.+?)。?$")
 DUTY_VERB = re.compile(r"^(?:负责|承担|组织|指导|做好|协调|统筹|牵头|开展|加强|落实|配合|提供|及时|督促|会同|按照)")
 
@@ -311,6 +312,7 @@ class DocumentReader:
                 self.read_block(block, owner)
         for table in self.doc.tables:
             self.read_table(table)
+        self.read_spaced_tables()
 
     def read_block(self, block: Block, task_block: Block | None) -> None:
         text = block.str
@@ -407,6 +409,59 @@ class DocumentReader:
             if score > best_score:
                 best, best_score = option, score
         return best
+
+    def read_spaced_tables(self) -> None:
+        """Tables printed with spaces instead of TABs (narrow layouts): a header line of short
+        labels with a role column, then rows that open with their 序号 and may wrap."""
+        blocks = self.issue.blocks[self.doc.block_start : self.doc.block_end]
+        if not blocks:
+            return
+        lines = self.issue.lines
+        first, last = blocks[0].first_line, blocks[-1].last_line
+        no = first
+        while no <= last:
+            labels = lines[no - 1].split()
+            roles = [(k, role, label) for k, label in enumerate(labels) for pattern, role in COLUMN_ROLES if pattern.search(label) and role != "leader"]
+            if len(labels) < 3 or "\t" in lines[no - 1] or any(len(x) > 8 for x in labels) or len(roles) != 1:
+                no += 1
+                continue
+            _, role, cue = roles[0]
+            rows: list[list[int]] = []
+            no += 1
+            while no <= last:
+                raw = lines[no - 1].strip()
+                if re.match(r"^\d{1,3}\s+\S", raw):
+                    rows.append([no])
+                elif raw and rows and not MONTH_HEADING_RAW.match(raw):
+                    rows[-1].append(no)
+                elif raw and not rows:
+                    break
+                no += 1
+            for row in rows:
+                self.read_spaced_row(row, role, cue)
+
+    def read_spaced_row(self, row_lines: list[int], role: str, cue: str) -> None:
+        from kg.normalise import normalise_line
+
+        parts = [normalise_line(self.issue.lines[n - 1], n) for n in row_lines]
+        tokens: list[NText] = []
+        for part in parts:
+            raw = self.issue.lines[part.origin[0][0] - 1] if part.origin else ""
+            for m in re.finditer(r"\S+", raw):
+                cols = {c for _, c in part.origin}
+                idx = [k for k, (_, c) in enumerate(part.origin) if m.start() <= c < m.end()]
+                if idx and cols:
+                    tokens.append(part[idx[0] : idx[-1] + 1])
+        units = [t for t in tokens if self.units(t.text) is not None and not t.text[:1].isdigit()]
+        if not units:
+            return
+        whole = NText.join(parts)
+        deadline = find_deadline(whole.text) or parse_deadline(whole.text.split(units[-1].text)[-1])
+        task_parts = [t for t in tokens if t not in units and not t.text.isdigit() and not (deadline and t.text in deadline.text)]
+        task = self.task(NText.join(task_parts) if task_parts else whole, str(row_lines[0]), deadline)
+        for t in units:
+            for u in self.units(t.text) or []:
+                self.assignments.append(Assignment(task, role, cue, u.text, "table", self.prov(t[u.start : u.end])))
 
     def read_table(self, table) -> None:
         header = [c.replace("（按照职责分工负责）", "") for c in table.header]

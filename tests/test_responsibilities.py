@@ -235,3 +235,13 @@ def test_generic_type_links_to_city_agency():
 def test_group_members_come_from_division_data():
     group = RESOLVER.resolve("各县（市、区）人民政府").agency
     assert len(group.members) == 9 and "宣威市人民政府" in group.members
+
+
+def test_table_printed_with_spaces(assignments):
+    """002 78号: `序号 事项内容 承办单位 计划决策时间`, rows printed with spaces and wrapped (9860–9862)."""
+    rows = sorted((a.prov.line_start, a.mention, a.task.deadline_text) for a in assignments if a.task.doc_number == "曲政办函〔2023〕78号")
+    assert len(rows) == 7
+    assert rows[2] == (9862, "市交通运输局", "2023年第三季度")
+    task = next(a.task for a in assignments if a.task.doc_number == "曲政办函〔2023〕78号" and a.prov.line_start == 9862)
+    assert task.text == "曲靖市中心城区网络预约出租汽车经营服务管理实施细则"
+    assert (task.deadline_start, task.deadline_end) == (date(2023, 7, 1), date(2023, 9, 30))
