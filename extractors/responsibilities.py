@@ -65,6 +65,8 @@ DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时间节点|时限|计
 # `X、Y等部门负责…`, `X等部门，按照职能职责分别负责…`, `X等部门要按照职责分工对…`
 HEAD = re.compile(
     r" *(?P<units>[^，；。： ][^，；。：]{1,159}?)(?:等有关部门|等相关部门|等部门|等单位)?，?"
+    r"(?:(?:为|作为)[^，；。]{2,30}，)?"  # 市信访局作为市12345热线的主管部门，负责…
+    r"(?:要(?:积极|主动|认真|切实)?(?:发挥)?)?"  # 市安委办要发挥牵头抓总的作用, 市政府新闻办要牵头抓好…
     r"(?:要?(?:根据|按照)职(?:责|能职责)(?:分工)?，?)?"
     r"(?P<cue>负责牵头|牵头负责|牵头抓总|牵头|分别负责|全面负责|具体负责|负责|(?<=要)(?:根据|按照)职责分工(?=对|做好|开展|落实))(?!领导|单位|部门|同志|人)"
 )
@@ -112,10 +114,11 @@ class DocumentReader:
             return False
         if re.match(r"(?:派出|组织|指导|督促|协调|推动|开展|加强|做好|会同|依托|通过|根据|按照|特别|重大)", text):
             return False  # a verb phrase (派出红十字救援队), not a unit
-        if self.is_unit(text):
+        res = self.resolver.resolve(text)
+        if res.known and res.agency.type not in ("role_noun", "generic"):
             return True
         if GENERIC.match(text) and len(text) <= 16 and not VERBISH.search(text) and not re.search(r"[、“”]", text):
-            return True
+            return True  # a generic department type (卫生健康行政部门), not a clause ending in 机构
         core = re.sub(r"（[^（）]*）$", "", text)  # 各镇人民政府（街道办事处）
         return bool(ORG_SUFFIX.search(core)) and len(core) <= 25 and not VERBISH.search(core)
 
