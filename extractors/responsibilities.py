@@ -332,17 +332,17 @@ class DocumentReader:
                 result = self.suffixed(inner, "suffix_paren")
             if result:
                 found, deadline = result
+                # a statement printed on its own belongs to the task above it
                 owner = block if text[:start].strip() or task_block is None else task_block
-                task_text = owner.text if owner is not block else block.text
-                task = self.task(_without(task_text, text, start, end) if owner is block else task_text, str(owner.first_line), deadline)
+                task_text = _without(block.text, start, end) if owner is block else owner.text
+                task = self.task(task_text, str(owner.first_line), deadline)
                 self.assign(task, found, block.text, start + 1)
                 handled_cue = True
             elif LABEL.search(inner) or (_has_suffix_cue(inner) and _looks_like_statement(inner)):
                 self.warn(block.text.origin[start][0], f"role statement not understood: （{inner[:60]}）")
                 handled_cue = True
         if handled_cue:
-            handled = [(s, e) for s, e in _brackets(text)]
-            self.read_prose(block, task_block, skip=handled)
+            self.read_prose(block, task_block, skip=_brackets(text))
             return
         # 2. a labelled line: `牵头单位：X` / `实施部门：X。配合部门：Y` (for the task above, or this one)
         if LABEL.match(text):
@@ -450,10 +450,9 @@ class DocumentReader:
         tokens: list[NText] = []
         for part in parts:
             raw = self.issue.lines[part.origin[0][0] - 1] if part.origin else ""
-            for m in re.finditer(r"\S+", raw):
-                cols = {c for _, c in part.origin}
+            for m in re.finditer(r"\S+", raw):  # a cell is a run of the printed line between spaces
                 idx = [k for k, (_, c) in enumerate(part.origin) if m.start() <= c < m.end()]
-                if idx and cols:
+                if idx:
                     tokens.append(part[idx[0] : idx[-1] + 1])
         units = [t for t in tokens if self.units(t.text) is not None and not t.text[:1].isdigit()]
         if not units:
@@ -566,7 +565,7 @@ def _only_parenthetical(text: str) -> bool:
     return text.startswith(("（", "〔")) and text.rstrip("。").endswith(("）", "〕"))
 
 
-def _without(ntext: NText, text: str, start: int, end: int) -> NText:
+def _without(ntext: NText, start: int, end: int) -> NText:
     return NText.join([ntext[:start], ntext[end + 1 :]])
 
 

@@ -27,6 +27,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write beside the target, then rename: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)  # mkstemp's 0600 would hide the output from the user's group
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
