@@ -5,6 +5,7 @@ Header lines at the top of a query file::
     # title: Lead units
     # description: Agencies ranked by the number of tasks they lead.
     # param: doc = document number to restrict to (optional)
+    # param: agency = the agency, any spelling (required)
 
 Parameters appear in the query as {{name}} and are substituted as escaped
 string literals, never as raw text.
@@ -70,6 +71,9 @@ def render(query: CannedQuery, params: dict[str, str]) -> str:
     unknown = set(params) - set(query.params)
     if unknown:
         raise InputError(f"query '{query.name}' has no parameter {', '.join(sorted(unknown))} (it takes: {', '.join(query.params) or 'none'})")
+    missing = [name for name, help_ in query.params.items() if "(required)" in help_ and not params.get(name)]
+    if missing:
+        raise InputError(f"query '{query.name}' needs --param {missing[0]}=… ({query.params[missing[0]].replace('(required)', '').strip()})")
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
     body = PLACEHOLDER.sub(lambda m: _escape(params.get(m.group(1), "")), query.sparql)
     return prologue + body
