@@ -104,6 +104,9 @@ def build_layout(raw_lines: tuple[str, ...]) -> Layout:
             seen_label.add(t)
         kept.append(n)
 
+    if narrow:
+        kept = _drop_running_titles(kept, column, dropped)
+
     blocks: list[Block] = []
     pending: list[NText] = []
 
@@ -130,6 +133,43 @@ def build_layout(raw_lines: tuple[str, ...]) -> Layout:
             flush()
     flush()
     return Layout(blocks=blocks, narrow=narrow, dropped=dropped)
+
+
+RUNNING_TITLE = re.compile(
+    r"^[\u4e00-\u9fff“”《》、\d]{4,40}(?:方案|预案|规划|措施|办法|细则|意见|计划|规定|制度|条例|纲要|指南)(?:（\d{4}—\d{4}年）)?$"
+)
+
+
+def _drop_running_titles(lines: list[NText], column: float, dropped: list[tuple[int, str]]) -> list[NText]:
+    """A plan's running title printed at the top of a page lands inside a wrapped sentence
+    (…中央农村 ⏎ 曲靖市深化农业水价综合改革三年行动方案 ⏎ （2023—2025 年） ⏎ 工作会议精神…):
+    one to three short lines that together read as a title, between an unfinished full
+    line and its continuation, are dropped."""
+    out: list[NText] = []
+    i = 0
+    while i < len(lines):
+        prev = out[-1].text if out else ""
+        cut = 0
+        if prev and not prev.endswith(tuple(TERMINAL)) and _width(prev) >= column * 0.82:
+            for n in (3, 2, 1):  # the longest run that reads as a title
+                run, after = lines[i : i + n], lines[i + n] if i + n < len(lines) else None
+                if after is None or len(run) < n:
+                    continue
+                joined = "".join(x.text for x in run)
+                if not RUNNING_TITLE.match(joined) or _starts_structure(after.text):
+                    continue
+                # short lines, or the title of a plan the notice just above named
+                named_above = joined in "".join(x.text for x in out[-80:])
+                if named_above or all(_width(x.text) < column * 0.82 for x in run):
+                    cut = n
+                    break
+        if cut:
+            dropped.extend((x.origin[0][0], "running title") for x in lines[i : i + cut])
+            i += cut
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _continues(prev: str, nxt: str, narrow: bool, column: float) -> bool:

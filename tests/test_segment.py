@@ -153,3 +153,17 @@ def test_running_headers_do_not_cut_sentences(issues):
     blocks = build_layout(read_file(FILES["000"]).lines).blocks
     assert any("设置“开机“30秒”播放消防知识" in b.str for b in blocks)
     assert doc.prov.line_start == 73
+
+
+def test_running_titles_inside_sentences_are_dropped():
+    """002: the plan's title printed at the top of a page lands mid-sentence (3714 …中央农村 ⏎
+    3716 曲靖市深化农业水价综合改革三年行动方案 ⏎ 3717 （2023—2025 年） ⏎ 3719 工作会议精神…)."""
+    from kg.layout import build_layout
+    from kg.read import read_file
+    from tests.conftest import FILES
+
+    layout = build_layout(read_file(FILES["002"]).lines)
+    assert {3716, 3717, 5201, 6567, 6568} <= {line for line, why in layout.dropped if why == "running title"}
+    assert any("党的二十大及中央农村工作会议精神" in b.str for b in layout.blocks)
+    # titles that head their documents stay
+    assert any(b.str == "曲靖市院前急救体系建设三年行动方案" for b in layout.blocks)
