@@ -19,7 +19,8 @@ UNSEEN = Path(__file__).parent / "data" / "unseen"
 
 @pytest.fixture(scope="module")
 def unseen(tmp_path_factory):
-    return build([UNSEEN], tmp_path_factory.mktemp("unseen"), city="generic")
+    files = [UNSEEN / "jingzhou_style.txt", UNSEEN / "dongguan_traditional.txt"]
+    return build(files, tmp_path_factory.mktemp("unseen"), city="generic")
 
 
 def assigned(result, number, item):
