@@ -38,6 +38,7 @@ OFFICE_HEAD = re.compile(r"办公室(?P<role>副?主任)由(?P<who>[^，。；]+
 POST_CLAUSE = re.compile(r"(?P<role>总指挥|副总指挥|指挥长|副指挥长|组长|副组长|主任|副主任)由(?P<who>[^，。；]+?)担任")
 MEMBER_UNITS = re.compile(rf"(?P<group>{GROUP})成员单位[：:](?P<list>[^。]+)")
 MEMBERS_FOR = re.compile(rf"成立(?P<group>{GROUP})[，,](?P<list>[^。；]+?)为成员单位")
+EMBEDDED_ROSTER = re.compile(rf"成立由(?P<roles>[^。；]+(?:组长|总指挥|指挥长))，(?P<members>[^。；，]+?)为成员的(?P<group>{GROUP})")
 ANNEX = re.compile(rf"(?P<group>{GROUP})成员单位")
 POST_WORD = re.compile(r"(?:分管领导|主要领导|负责人|局长|副局长|主任|副主任|书记|副书记|秘书长|副秘书长|支队长|市长|副市长|调研员|部长|组长)$")
 UNIT_END = re.compile(r"^(?P<unit>.*?(?:局|委|办|中心|支队|政府|部|院|会|社|所|站|队))(?P<post>[^局委办]*)$")
@@ -163,6 +164,15 @@ def _prose(issue: Issue, city: City, doc: Document) -> list:
             office = OFFICE_AT.search(s, m.end())
             if office and s[:office.start()].endswith(m.group("group")[-3:]):
                 out.append(_member(doc, group, "办公室设在", office.group("unit"), "unit", span_prov(issue.file, issue.lines, text[office.start():office.end()], EXTRACTOR)))
+        # 成立由市人民政府分管副市长任组长，市卫生健康委主要领导任副组长，市相关部门…为成员的X领导小组
+        for m in EMBEDDED_ROSTER.finditer(s):
+            group = canonical_group(m.group("group"), city)
+            prov = span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)
+            for clause in re.finditer(r"(?P<who>[^，、；]+?)(?:任|担任)(?P<role>副?组长|副?总指挥|副?指挥长)", m.group("roles")):
+                who = clause.group("who")
+                out.append(_member(doc, group, clause.group("role"), who, "person" if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", who) and not POST_WORD.search(who) else "post", prov))
+            for who in split_list(m.group("members"), city):
+                out.append(_member(doc, group, "成员", who, _member_type(who), prov))
         heads = list(re.finditer(rf"(?P<group>{GROUP})(?=(?:总指挥|指挥长|组长)由)", s))
         for h in heads:
             group = canonical_group(_group_tail(h.group("group")), city)
