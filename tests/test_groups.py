@@ -63,7 +63,7 @@ def test_export_groups_csv(built):
 def test_roster_written_into_one_sentence(issues):
     """002 38号 (3565–3571): 成立由市人民政府分管副市长任组长，市卫生健康委主要领导任副组长，
     市相关部门和市级医疗机构分管负责人为成员的曲靖市院前急救体系建设领导小组."""
-    got = sorted((m.role, m.member, m.kind) for m in _members(issues["002"]) if m.group == "曲靖市院前急救体系建设领导小组")
+    got = sorted((m.role, m.member, m.member_type) for m in _members(issues["002"]) if m.group == "曲靖市院前急救体系建设领导小组")
     assert got == [
         ("副组长", "市卫生健康委主要领导", "post"),
         ("成员", "市相关部门和市级医疗机构分管负责人", "post"),
