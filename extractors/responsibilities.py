@@ -333,7 +333,7 @@ class DocumentReader:
             if result:
                 found, deadline = result
                 # a statement printed on its own belongs to the task above it
-                owner = block if text[:start].strip() or task_block is None else task_block
+                owner = block if len(text[:start].strip("。 ")) > 3 or task_block is None else task_block
                 task_text = _without(block.text, start, end) if owner is block else owner.text
                 task = self.task(task_text, str(owner.first_line), deadline)
                 self.assign(task, found, block.text, start + 1)
@@ -562,7 +562,8 @@ def _looks_like_statement(text: str) -> bool:
 
 
 def _only_parenthetical(text: str) -> bool:
-    return text.startswith(("（", "〔")) and text.rstrip("。").endswith(("）", "〕"))
+    """A statement printed on its own, or after the stray tail of the sentence above (`1。（责任单位：…）`)."""
+    return bool(re.match(r"^[^（〔]{0,3}[（〔]", text)) and text.rstrip("。").endswith(("）", "〕"))
 
 
 def _without(ntext: NText, start: int, end: int) -> NText:
