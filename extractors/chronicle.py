@@ -37,6 +37,8 @@ DAY = re.compile(
     r"(?P<tod>上午|下午|晚上|晚|中午|凌晨|早上)?(?P<sep>[，,、])?"
 )
 TIME_WORD = re.compile(r"^(?:上午|下午|晚上|晚|中午|凌晨|早上)[，,]?")
+# What may stand before a clause's subject besides a time of day: `；会后，邵振宇带领…督查`.
+LEAD_WORD = re.compile(r"^(?:上午|下午|晚上|晚|中午|凌晨|早上|会后|会前|随后|其间|同日|当天|当日|次日)[，,]?")
 HEADINGS = {"大事记"}
 
 # 带领 is not here: a visiting official who 带领 a team is the one doing the visit (subject).
@@ -285,9 +287,20 @@ def entries(issue: Issue) -> list[tuple[NText, int | None, int | None]]:
 
 @register(NAME)
 def extract(issue: Issue, city: City) -> list:
+    return chronicle_records(issue, city)
+
+
+def chronicle_records(issue: Issue, city: City, *, known_names: bool = True) -> list:
+    """Events and participations of an issue's chronicle.
+
+    With `known_names=False` the name finder is not given the city's known spellings, so only
+    the grammar finds people (what an unseen city's chronicle gets); spellings found are still
+    folded onto their canonical names.
+    """
     people = PersonResolver(city)
-    known = people.surface_forms()
-    own = ("市", "省委常委", city.name, *city.short)  # titles of the city's own posts name no outside body
+    known = people.surface_forms() if known_names else []
+    # titles of the city's own posts name no outside body (a city with no data has no name: no empty prefix)
+    own = tuple(p for p in ("市", "省委常委", city.name, *city.short) if p)
     records: list = []
     for text, year, month in entries(issue):
         day = parse_day(text.text)
@@ -305,7 +318,7 @@ def extract(issue: Issue, city: City) -> list:
             clause_nt = text[a:b]
             clause = clause_nt.text
             spans = find_names(clause, known, people.title_words)
-            lead = len(TIME_WORD.match(clause).group()) if TIME_WORD.match(clause) else 0
+            lead = len(LEAD_WORD.match(clause).group()) if LEAD_WORD.match(clause) else 0
             runs = _runs(clause, spans)
             opening = runs[0] if runs and spans[runs[0][0]].title_start <= lead else []
             action = _phrase_after(clause, spans[opening[-1]].after) if opening else clause[lead:]

@@ -1,12 +1,16 @@
 """Finding people in running Chinese text: names, the titles written with them.
 
 Shared by the chronicle and the appointments extractors. A person is found in
-one of four ways, strongest first:
+one of these ways, strongest first:
 
 - a spelling the city's data knows (`kg.people.PersonResolver`);
 - a name right after a title word (`市委副书记、市长李石松`, `省发展改革委副主任赵修春`);
 - the next item of a `、` list that started with a person (`副市长陈世禹、王文生`);
-- a bare name opening a clause and followed by a verb (`李石松出席并宣布…`).
+- a bare name opening a clause and followed by a verb (`李石松出席并宣布…`), or a bare list
+  ended by 等/及/`，` in a sentence that says someone took part (`马国庆、陈世禹、朱党柱，项目企业
+  …参加仪式`), possibly after a place (`曲靖市龚加武、杨庆东`), or names alone between commas next
+  to a titled one (`李石松，李先祥，省广电局局长盛高举，…出席`). Untitled candidates that jieba's
+  dictionary knows as ordinary words (安全, 尤其) are not names.
 
 A candidate name is 2–3 characters (4 with a two-character surname), starts with a
 surname, holds no character that names never do in these texts (会, 局, 市 …) and
@@ -30,7 +34,7 @@ TITLE_WORDS: tuple[str, ...] = tuple(sorted({
 
 # Titles that may follow a name: 刘本芳副市长, 李春晖局长, 张弥曼院士.
 POSTPOSED: tuple[str, ...] = tuple(sorted({
-    "常务副市长", "副市长", "市长", "副省长", "省长", "副书记", "书记", "副局长", "局长", "副厅长", "厅长", "副部长", "部长",
+    "常务副市长", "副市长", "市长", "副省长", "省长", "副书记", "书记", "副局长", "局长", "副厅长", "厅长", "副部长", "部长", "副秘书长",
     "副主任", "主任", "副主席", "主席", "院士", "教授", "董事长", "总经理", "秘书长", "同志",
 }, key=len, reverse=True))
 
@@ -40,11 +44,15 @@ SURNAMES = set(
     "翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳"
     "时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
     "巩明佘池查麻苑迟邝普展海郁揭璩宓蔺粟禹邰赖雍栗阚浦帅铁蹇母暴戈竺衡富步晋逯茅厉钮戎荆贝鄢逄俸"
+    "计鞠仝嵇庹晁昝郜蒯"
 )
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文", "司徒", "端木", "南宫")
 
 # Characters no name in these texts holds: they belong to organisations, verbs, function words.
 NOT_IN_NAME = set("的了会议部局厅委办省县区镇乡村院校司所处科组队室和及等在到与对从由向为将并就市长记任员席以")
+# ... except inside a three-character name, where some are ordinary given-name characters (何长松, 陈从华, 田为民);
+# at the end of a name they would be a title (市长) or a preposition.
+INNER_NAME_OK = set("长从为和")
 NOT_NAMES = {"单位", "部门", "同志", "一行", "等人", "以上", "以下", "全市", "全省", "全国", "有关", "相关", "领导", "干部", "群众", "常务", "非中共", "中共"}
 
 BOUNDARY = set("、，。；：,;:（）()“”\"《》〈〉 \t") | {""}
@@ -55,13 +63,25 @@ AFTER: tuple[str, ...] = tuple(sorted({
     "汇报", "组织", "召开", "应邀", "代表", "作", "讲话", "致辞", "向", "同", "深入", "前往", "实地", "走访", "视察", "拜会", "拜访",
     "分别", "共同", "见证", "上午", "下午", "晚上", "晚", "中午", "先后", "还", "也", "就", "对", "开展", "处置", "指挥", "主讲",
     "颁发", "揭牌", "参观", "出访", "率队", "赶赴", "强调", "指出", "表示", "出任", "任", "免去", "免", "不再", "同志", "参与",
-    "座谈", "举行", "会谈", "以", "调度", "召集", "主讲", "签署", "签订", "发言", "作报告",
+    "座谈", "举行", "会谈", "以", "调度", "召集", "主讲", "签署", "签订", "发言", "作报告", "来", "莅临",
 }, key=len, reverse=True))
 # Words that stop a title read backwards from a name: 陪同省委书记王宁 → the title is 省委书记.
 TITLE_STOPS = ("陪同", "参加", "出席", "会见", "看望", "慰问", "拜会", "拜访", "会同", "邀请", "听取", "列席", "主持", "与", "宣布")
+# Words that may follow the last of a bare list of names (`…等参加`, `…及县卫健局负责人参加`).
+LIST_ENDS = ("等", "一行", "同志", "以及", "及", "和")
+# A sentence in which a bare list of names (with a weak ending) stands must say someone took part.
+TAKE_PART = re.compile(r"出席|参加|列席|陪同|主持|见证|参与|调研|考察|座谈|会见|检查|督查|率队|带队|讲话|致辞|收听收看|观摩")
+# A place that may stand before a bare list: 曲靖市李垠乐、刘本芳等参加.
+PLACE_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,3}[市县区州]")
 CLAUSE_VERBS = ("出席", "主持", "参加", "列席", "率队", "率", "带队", "在", "到", "赴", "调研", "专题研究", "陪同", "宣布", "与", "检查", "督查", "应邀")
 # A name right after an organisation (湖南中科电气股份有限公司张斌，省教育厅董一凡，) when punctuation follows it.
 ORG_WORDS = ("有限公司", "公司", "集团", "厅", "局", "办", "中心", "协会", "银行", "大学", "学院", "医院", "研究院", "基金会")
+
+# ... as CLAUSE_VERBS, and words that end a list of names whatever length it has (吴静、刘本芳就分管工作作了安排).
+LIST_VERBS: tuple[str, ...] = tuple(sorted(set(CLAUSE_VERBS) | {
+    "就", "分别", "共同", "一同", "先后", "均", "为", "带领", "带队", "深入", "前往", "会见", "看望", "慰问", "听取", "考察", "视察",
+    "督导", "主讲", "来", "莅临",
+}, key=len, reverse=True))
 
 CJK = re.compile(r"[\u4e00-\u9fff]+$")
 
@@ -92,7 +112,11 @@ def _follows_name(text: str, pos: int, known: list[str]) -> bool:
 
 
 def _plausible(name: str) -> bool:
-    if not CJK.match(name) or name in NOT_NAMES or any(ch in NOT_IN_NAME for ch in name) or name.endswith(TITLE_WORDS):
+    if not CJK.match(name) or name in NOT_NAMES or name.endswith(TITLE_WORDS):
+        return False
+    first = 2 if name[:2] in COMPOUND_SURNAMES else 0  # 司马卫东: 司 of 司马 is no 公司
+    if any(ch in NOT_IN_NAME and not (len(name) >= 3 and 0 < i < len(name) - 1 and ch in INNER_NAME_OK)
+           for i, ch in enumerate(name) if i >= first):
         return False
     if name[:2] in COMPOUND_SURNAMES:
         return 3 <= len(name) <= 4
@@ -115,22 +139,143 @@ def name_at(text: str, pos: int, known: list[str], taken: set[int] = frozenset()
     return text[pos : pos + valid[0]]
 
 
-def _bare_list(text: str, pos: int, taken: set[int]) -> list[tuple[int, str]]:
-    """Names `A、B、C` from `pos` when the last is followed by a clause verb (出席, 参加 …)."""
+def _common_word(name: str) -> bool:
+    """A word of the general vocabulary that is not a person's name (安全, 高效, 文化, 马龙 is kept).
+
+    jieba's dictionary tags every word it knows; names carry `nr`. A bare candidate that the
+    dictionary knows as something else is, in these texts, that something else.
+    """
+    return not _word_tags().get(name, "nr").startswith("nr")
+
+
+def _inside_title(text: str, pos: int, titles: tuple[str, ...]) -> bool:
+    """`pos` falls inside a title word (董事长孙丽: 长孙 is no surname here, 董事长 is the title)."""
+    return any(text.startswith(t, b) for b in range(max(0, pos - 6), pos) for t in titles if b + len(t) > pos)
+
+
+def _function_word(name: str) -> bool:
+    """关于, 尤其, 对于 …: words no title is followed by as a name (总书记关于…)."""
+    return _word_tags().get(name, "")[:1] in ("d", "c", "p", "r", "u")
+
+
+def _cuts_words(text: str, pos: int, n: int) -> bool:
+    """A three-character reading that opens with a function word or ends inside a verb:
+    尤其是在…, 全程参与 (the name would end in the middle of 参与)."""
+    if n != 3:
+        return False
+    tags = _word_tags()
+    return tags.get(text[pos : pos + 2], "")[:1] in ("d", "c", "p", "r", "u") or tags.get(text[pos + 2 : pos + 4], "") in ("v", "vn")
+
+
+_TAGS: dict[str, str] = {}
+
+
+def _word_tags() -> dict[str, str]:
+    if not _TAGS:
+        import logging
+
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        _TAGS.update(jieba.posseg.dt.word_tag_tab)
+    return _TAGS
+
+
+def _bare_name(text: str, pos: int, taken: set[int]) -> str:
+    """A name standing alone at `pos` (no title), ended by a list mark, punctuation or a verb."""
+    lengths = (4, 3) if text[pos : pos + 2] in COMPOUND_SURNAMES else (3, 2)
+    for n in lengths:
+        name = text[pos : pos + n]
+        if len(name) < n or not _plausible(name) or _common_word(name) or _cuts_words(text, pos, n) or any(i in taken for i in range(pos, pos + n)):
+            continue
+        rest = pos + n
+        if text[rest : rest + 1] in BOUNDARY or _starts(text, rest, LIST_VERBS + LIST_ENDS):
+            return name
+    return ""
+
+
+def _bare_list(text: str, pos: int, taken: set[int], placed: bool = False) -> list[tuple[int, str]]:
+    """Names `A、B、C` from `pos` that open a clause.
+
+    Taken when the last is followed by a clause verb (`李金熙、何飞应邀列席会议`), or, when the
+    sentence goes on to a verb of taking part, by `等`, `及`, `，` or a `、` that leads to no
+    further name (`马国庆、陈世禹、朱党柱，项目企业…负责人参加仪式`) — for those weaker endings
+    a single name needs `等`/`一行` or a place before it (`曲靖市龚加武，…参加活动`, `placed`).
+    """
     items: list[tuple[int, str]] = []
     while True:
-        for n in (3, 2):
-            name = text[pos : pos + n]
-            if _plausible(name) and not any(i in taken for i in range(pos, pos + n)):
-                nxt = text[pos + n : pos + n + 1]
-                if nxt == "、" or _starts(text, pos + n, CLAUSE_VERBS):
-                    break
-        else:
-            return []
+        name = _bare_name(text, pos, taken)
+        if not name:
+            break
         items.append((pos, name))
-        if _starts(text, pos + n, CLAUSE_VERBS):
+        end = pos + len(name)
+        if _starts(text, end, LIST_VERBS):
             return items
-        pos += n + 1
+        if text[end : end + 1] != "、":
+            break
+        pos = end + 1
+    if not items:
+        return []
+    end = items[-1][0] + len(items[-1][1])
+    ending = _starts(text, end, LIST_ENDS) or text[end : end + 1]
+    if ending not in LIST_ENDS + ("，", "、") or not TAKE_PART.search(_sentence(text, end)):
+        return []
+    if len(items) >= 2 or placed or ending in ("等", "一行", "同志"):
+        return items
+    return []
+
+
+def _sentence(text: str, pos: int) -> str:
+    m = re.search(r"[。；]", text[pos:])
+    return text[pos : pos + m.start()] if m else text[pos:]
+
+
+def _comma_units(text: str) -> list[tuple[int, int]]:
+    """Spans between top-level `，` (and sentence ends)."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(“《":
+            depth += 1
+        elif ch in "）)”》" and depth:
+            depth -= 1
+        elif ch in "，。；" and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def _lone_names(text: str, found: dict[int, tuple[int, str, str]], taken: set[int]) -> list[tuple[int, str]]:
+    """Names standing alone between commas next to a person written the same way:
+    `李石松，李先祥，省广电局局长盛高举，…出席揭牌仪式` (each unit is one person, titled or not)."""
+    units = _comma_units(text)
+
+    def just_a_person(a: int, b: int) -> bool:
+        for start, (end, _name, _how) in found.items():
+            if a <= start < b:
+                after = end + len(_starts(text, end, POSTPOSED))
+                return after == b and (start == a or title_before(text, start, a)[1] == a)
+        return False
+
+    def comma_between(j: int, k: int) -> bool:  # units j < k are neighbours joined by `，`
+        return text[units[j][1] : units[j][1] + 1] == "，"
+
+    out: list[tuple[int, str]] = []
+    changed = True
+    while changed:
+        changed = False
+        for k, (a, b) in enumerate(units):
+            if a in found or not 2 <= b - a <= 4 or _bare_name(text, a, taken) != text[a:b]:
+                continue
+            name = text[a:b]
+            near = ([units[k - 1]] if k > 0 and comma_between(k - 1, k) else []) + ([units[k + 1]] if k + 1 < len(units) and comma_between(k, k + 1) else [])
+            if any(just_a_person(c, d) for c, d in near) and TAKE_PART.search(_sentence(text, a)):
+                found[a] = (b, name, "bare")
+                taken.update(range(a, b))
+                out.append((a, name))
+                changed = True
+    return out
 
 
 def title_before(text: str, start: int, floor: int) -> tuple[str, int]:
@@ -172,9 +317,9 @@ def find_names(text: str, known: list[str], extra_titles: tuple[str, ...] = ()) 
     for pos in range(1, len(text)):  # after a title word
         if pos in taken or pos in found:
             continue
-        if any(text.endswith(t, 0, pos) for t in titles):
+        if any(text.endswith(t, 0, pos) for t in titles) and not _inside_title(text, pos, titles):
             name = name_at(text, pos, known, taken)
-            if name and not name.endswith(titles):
+            if name and not name.endswith(titles) and not _function_word(name):
                 take(pos, name, "titled")
     for pos in range(2, len(text)):  # before a title written after the name: 李春晖局长一行
         post = _starts(text, pos, POSTPOSED)
@@ -194,7 +339,8 @@ def find_names(text: str, known: list[str], extra_titles: tuple[str, ...] = ()) 
             continue
         for n in (3, 2):
             name = text[pos : pos + n]
-            if _plausible(name) and text[pos + n : pos + n + 1] in ("，", "、", "。") and not any(i in taken for i in range(pos, pos + n)):
+            if (_plausible(name) and text[pos + n : pos + n + 1] in ("，", "、", "。") and not _common_word(name)
+                    and not any(i in taken for i in range(pos, pos + n))):
                 take(pos, name, "org")
                 break
     changed = True
@@ -209,9 +355,13 @@ def find_names(text: str, known: list[str], extra_titles: tuple[str, ...] = ()) 
                     take(after + 1, name, "list")
                     changed = True
     for m in re.finditer(r"(?:^|[。；，,;])", text):  # bare names opening a clause: 李金熙、何飞应邀列席会议
-        items = _bare_list(text, m.end(), taken)
-        for pos, name in items:
-            take(pos, name, "bare")
+        pos, placed = m.end(), False
+        place = PLACE_BEFORE.match(text, pos)
+        if place and m.group() != "；" and not any(ch in NOT_IN_NAME for ch in place.group()[:-1]) and not _bare_list(text, pos, taken):
+            pos, placed = place.end(), True  # 曲靖市龚加武、杨庆东，…参加活动
+        for start, name in _bare_list(text, pos, taken, placed):
+            take(start, name, "bare")
+    _lone_names(text, found, taken)
 
     spans: list[NameSpan] = []
     prev_end = 0

@@ -84,6 +84,55 @@ def test_property_a_titled_name_is_found_whole(surname, given_name, title, verb)
     assert names(f"{title}{name}{verb}。") == [(name, title)]
 
 
+def bare(text):
+    return [s.name for s in find_names(text, [])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 002:10114 a list ended by 就, 000:1320 by 等, 002:9908 by 及 and unnamed others
+    ("。吴静、刘本芳、陈志就分管工作分别作了安排部署。", ["吴静", "刘本芳", "陈志"]),
+    ("。杨中华、朱党柱、唐开荣等参加现场观摩。", ["杨中华", "朱党柱", "唐开荣"]),
+    ("。刘本芳、雍怡敏、王玮及县卫健局负责人等参加汇报会。", ["刘本芳", "雍怡敏", "王玮"]),
+    # 002:9874 a list ended by a comma, the verb after unnamed others
+    ("。马国庆、陈世禹、朱党柱，项目企业、市直有关部门负责人参加仪式。", ["马国庆", "陈世禹", "朱党柱"]),
+    # 002:10001 a bare list running into a titled name
+    ("。李石松、李先祥、某某控股有限公司董事薛莉萍见证项目签约。", ["李石松", "李先祥", "薛莉萍"]),
+    # 002:9918, 002:9900 a place before the names
+    ("，曲靖市龚加武、杨庆东，马龙区负责人参加活动。", ["龚加武", "杨庆东"]),
+    ("，曲靖市龚加武，曲靖经开区负责人参加活动。", ["龚加武"]),
+    # 002:10017 names standing alone between commas, next to a titled one
+    ("李石松，李先祥，省广电局局长盛高举，云南日报社社长何祖坤出席揭牌仪式。", ["李石松", "李先祥", "盛高举", "何祖坤"]),
+    # characters that are ordinary inside a given name, a compound surname with 司
+    ("副市长何长松作招商推介。", ["何长松"]), ("。曾黎明、陈从华、罗芳参加。", ["曾黎明", "陈从华", "罗芳"]),
+    ("市人大常委会副主任田为民列席会议。", ["田为民"]), ("市委副书记司马卫东主持会议。", ["司马卫东"]),
+    ("；会后，邵振宇带领市应急管理局负责人督查。", ["邵振宇"]),
+])
+def test_bare_names_by_grammar(text, expected):
+    assert bare(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "。安全、卫生、环保等部门参加检查。",  # words of the general vocabulary, not names
+    "。高效、文化，有关部门参加。",
+    "，坚持群众的主体地位，全程参与。",  # 全程参 would end inside 参与
+    "，尤其是在疫情防控中，各部门参加。",
+    "严格落实习近平总书记关于“三个必须”的重要指示精神。",  # a function word after a title
+    "合作银行范围，扩大。",  # a word after an organisation
+    "市委常委，市政府副市长，市级领导包保组第二组成员等参加观摩。",  # titles alone
+    "，曲靖市全市范围，有关部门参加。",
+])
+def test_words_that_look_like_bare_names_are_not_people(text):
+    assert bare(text) == []
+
+
+WORDS = st.sampled_from(["安全", "文化", "金融", "方案", "林业", "时间", "项目", "管理", "卫生", "石油", "黄金", "常规", "高效", "严格"])
+
+
+@given(st.lists(WORDS, min_size=1, max_size=4), st.sampled_from(["，", "等", "及有关部门"]), VERBS)
+def test_property_word_lists_never_make_people(words, end, verb):
+    assert bare("。" + "、".join(words) + end + verb + "。") == []
+
+
 def test_organisation_of_a_visitor():
     assert organisation_of("省发展改革委副主任") == "省发展改革委"
     assert organisation_of("国家电投云南国际党委书记、董事长") == "国家电投云南国际"
