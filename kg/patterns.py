@@ -15,7 +15,7 @@ CN_DIGITS = "〇○零一二三四五六七八九十百"
 
 # 文号: issuer code (Chinese, may end in 字), bracketed year, number, 号.
 DOC_NUMBER = re.compile(rf"(?P<prefix>[{HAN}]{{1,10}}?)〔(?P<year>(?:19|20)\d\d)〕(?P<seq>\d{{1,4}})号")
-DOC_NUMBER_LINE = re.compile(rf"^[（]?{DOC_NUMBER.pattern}[）]?$")
+DOC_NUMBER_LINE = re.compile(rf"^[（]?{DOC_NUMBER.pattern}[）]?(?:签发人[：:][{HAN}、]{{2,12}})?$")  # 签发人 printed beside it
 
 _DATE_NUM = r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 _DATE_CN = rf"(?P<cy>[{CN_DIGITS}]{{4}})年(?P<cm>[{CN_DIGITS}]{{1,3}})月(?P<cd>[{CN_DIGITS}]{{1,3}})日"

@@ -135,7 +135,8 @@ class Segmenter:
             return False
         if t.startswith(("（此件", "附件")) or TOC_PAGE.match(t) or MONTH_HEADING.match(t) or numbering(t):
             return False
-        return not (t in ("大事记", "目录") or t.isdigit())
+        # the red header of a document (某某县人民政府文件) is not its title
+        return not (t in ("大事记", "目录") or t.isdigit() or re.fullmatch(r"[\u4e00-\u9fff]{2,24}文件", t))
 
     def _title_start(self, anchor: int) -> int:
         """Walk back from the 文号 over the title's lines until it reads as complete."""
@@ -148,6 +149,18 @@ class Segmenter:
                 break
             j -= 1
         return start
+
+    def _title_below(self, anchor: int, end: int) -> list[Block]:
+        """Up to three title-like blocks right under the 文号, ending in a document type word."""
+        taken: list[Block] = []
+        for b in self.blocks[anchor + 1 : min(end, anchor + 4)]:
+            if not self._title_like(b, first=not taken):
+                break
+            taken.append(b)
+            joined = "".join(x.str for x in taken)
+            if TITLE_END.search(joined) and (ISSUER_TITLE.match(joined) or len(taken) == 1):
+                return taken
+        return []
 
     def _chronicle_start(self, after: int) -> int | None:
         for i in range(after, len(self.blocks)):
@@ -163,16 +176,19 @@ class Segmenter:
     # -- one document -----------------------------------------------------
     def _document(self, ordinal: int, start: int, anchor: int, end: int) -> Document:
         blocks = self.blocks
-        title_text = NText.join([b.text for b in blocks[start:anchor]])
-        title = title_text.text
+        title_blocks = blocks[start:anchor]
+        body = anchor + 1
+        if not title_blocks:  # some gazettes print the 文号 above the title
+            title_blocks = self._title_below(anchor, end)
+            body += len(title_blocks)
+        title = NText.join([b.text for b in title_blocks]).text
         number_m = DOC_NUMBER.search(blocks[anchor].str)
         number = number_m.group(0) if number_m else None
         kind = "appointments" if title == "人事任免" else "policy"
         if not title:
-            self.warn(blocks[anchor].first_line, f"document {number} has no title above its number")
+            self.warn(blocks[anchor].first_line, f"document {number} has no title above or below its number")
 
         recipients = None
-        body = anchor + 1
         if body < end and blocks[body].str.endswith("：") and "。" not in blocks[body].str and not blocks[body].cells:
             recipients = blocks[body].str[:-1]
             body += 1
@@ -196,7 +212,7 @@ class Segmenter:
             recipients=recipients,
             plan_title=plan_title,
             kind=kind,
-            prov=self.prov(NText.join([b.text for b in blocks[start : anchor + 1]], "\n")),
+            prov=self.prov(NText.join([b.text for b in blocks[start:body]], "\n")),
             block_start=start,
             block_end=end,
         )

@@ -78,3 +78,25 @@ def test_group_spellings_resolve_together_without_city_data(unseen):
 
     resolver = resolver_for("generic")
     assert resolver.resolve("各区政府").agency.name == resolver.resolve("各区人民政府").agency.name
+
+
+def test_number_above_title_and_chinese_numeral_date(tmp_path):
+    """A county's documents with the 文号 (and 签发人) printed above the title, a red header
+    (某某县人民政府文件) and a signing date in Chinese numerals (二〇二四年三月十五日)."""
+    result = build([UNSEEN / "number_above_title.txt"], tmp_path, city="generic")
+    docs = result.issues[0].documents
+    assert [(d.number, d.title, d.issuers, d.signed) for d in docs] == [
+        ("某政发〔2024〕3号", "某某县人民政府关于印发某某县农村人居环境整治提升五年行动方案的通知", ("某某县人民政府",), date(2024, 3, 15)),
+        ("某政办发〔2024〕7号", "某某县人民政府办公室关于做好2024年防汛工作的通知", ("某某县人民政府办公室",), date(2024, 4, 2)),
+    ]
+    assert docs[0].recipients == "各乡（镇）人民政府，县直各部门"
+    got = sorted((a.task.doc_number, a.role, a.mention) for a in result.records if isinstance(a, Assignment))
+    assert got == [
+        ("某政办发〔2024〕7号", "responsible", "县水务局"),
+        ("某政发〔2024〕3号", "cooperate", "县卫生健康局"),
+        ("某政发〔2024〕3号", "cooperate", "县生态环境局"),
+        ("某政发〔2024〕3号", "cooperate", "各乡（镇）人民政府"),
+        ("某政发〔2024〕3号", "lead", "县住房城乡建设局"),
+        ("某政发〔2024〕3号", "lead", "县农业农村局"),
+    ]
+    assert result.warnings == []
