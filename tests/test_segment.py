@@ -167,3 +167,20 @@ def test_running_titles_inside_sentences_are_dropped():
     assert any("党的二十大及中央农村工作会议精神" in b.str for b in layout.blocks)
     # titles that head their documents stay
     assert any(b.str == "曲靖市院前急救体系建设三年行动方案" for b in layout.blocks)
+
+
+def test_other_gazette_front_matter():
+    """Another city's gazette: period written 2019年第12期, TOC with …… leaders, issuer code 鞍立政发."""
+    from kg.read import SourceFile
+    from kg.segment import segment
+
+    text = "\n".join([
+        "鞍山市人民政府公报", "", "2019年第12期", "", "目  录", "", "鞍山市人民政府关于加强安全生产工作的决定……2", "",
+        "鞍山市人民政府关于加强安全生产工作的决定", "", "鞍立政发〔2019〕8号", "", "各县（市）区人民政府，市政府各部门：", "",
+        "为加强安全生产工作，现作如下决定。", "", "鞍山市人民政府", "2019年12月3日",
+    ])
+    issue = segment(SourceFile("other.txt", "utf-8", tuple(text.split("\n"))))
+    assert (issue.gazette, issue.period) == ("鞍山市人民政府公报", "2019-12")
+    (doc,) = issue.documents
+    assert (doc.number, doc.doc_type, doc.signed, doc.issuers) == ("鞍立政发〔2019〕8号", "决定", date(2019, 12, 3), ("鞍山市人民政府",))
+    assert [(e.title, e.page) for e in issue.toc] == [(doc.title, 2)] and issue.warnings == []
