@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-SUFFIXES = {".txt", ".text", ".md"}
+SUFFIXES = {".txt", ".text"}  # in a folder; a file named on the command line is read whatever its suffix
 # Tried in order; GB18030 is a superset of GBK and GB2312.
 ENCODINGS = ("utf-8-sig", "gb18030")
 
@@ -30,7 +30,7 @@ def find_files(inputs: list[Path]) -> list[Path]:
     found: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            found.extend(sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("GUIDE")))
+            found.extend(sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
         elif item.is_file():
             found.append(item)
         else:
