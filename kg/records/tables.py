@@ -120,14 +120,3 @@ class DutyStatement:
     unit: str
     duty: str
     prov: Provenance
-
-
-@dataclass(frozen=True)
-class DamagedTable:
-    """A TAB table whose rows could not all be aligned with its header."""
-
-    doc_number: str | None
-    title: str
-    line: int
-    reason: str
-    prov: Provenance
