@@ -314,3 +314,23 @@ def test_export_responsibilities_columns(built):
 def test_resolve_command_explains():
     out = _cli("resolve", "市医保局")
     assert out.exit_code == 0 and "曲靖市医疗保障局" in out.output and "alias" in out.output
+
+
+def test_same_facts_from_traditional_and_half_width_copies(tmp_path, assignments):
+    """000 converted to traditional characters and 001 to half-width punctuation give the same
+    assignments, at the same lines, as the printed issues."""
+    from opencc import OpenCC
+
+    from kg.build import build
+    from tests.conftest import FILES
+
+    (tmp_path / "000.txt").write_text(OpenCC("s2t").convert(FILES["000"].read_text("utf-8")), "utf-8")
+    half = str.maketrans({"（": "(", "）": ")", "：": ":", "；": ";", "，": ","})
+    (tmp_path / "001.txt").write_text(FILES["001"].read_text("utf-8").translate(half), "utf-8")
+    variant = build([tmp_path / "000.txt", tmp_path / "001.txt"], tmp_path / "out")
+
+    def keys(records, prefixes):
+        return sorted((a.task.doc_number, a.role, a.mention, a.prov.line_start) for a in records
+                      if isinstance(a, Assignment) and a.task.prov.file.split("/")[-1][:3] in prefixes)
+
+    assert keys(variant.records, ("000", "001")) == keys(assignments, ("000", "001"))
