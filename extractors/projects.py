@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
 
 from extractors import register
 from extractors.tables import doc_span, reconstruct
@@ -35,22 +32,6 @@ EXTRACTOR = "projects"
 NAME_COLS = ("项目名称", "项目", "名称", "事项内容", "事项名称")
 TOTAL = re.compile(r"^(?:合计|总计)")
 MONTH = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?")
-
-
-# -- city data ------------------------------------------------------------
-@lru_cache(maxsize=8)
-def extents(folder: Path) -> dict:
-    """County boxes [west, south, east, north] and the tolerance, from extents.yaml (empty if absent)."""
-    path = folder / "extents.yaml"
-    if not path.is_file():
-        return {}
-    data = yaml.safe_load(path.read_text("utf-8")) or {}
-    return {
-        "tolerance": float(data.get("tolerance_deg", 0.0)),
-        "gross": float(data.get("gross_deg", 0.5)),
-        "city": tuple(data.get("city", {}).get("bbox") or ()),
-        "divisions": {normalise(k): tuple(v) for k, v in (data.get("divisions") or {}).items()},
-    }
 
 
 def inside(box: tuple, lon: float, lat: float, tol: float) -> bool:
@@ -146,7 +127,7 @@ def read_list(issue: Issue, city: City, doc, table: Table) -> list:
         if raw and TOTAL.match(raw[0]):
             continue
         out.append(Warning_(issue.file, line, f"damaged table '{title}': {why}; row kept out"))
-    ext = extents(city.folder)
+    ext = city.extents
     projects: list[Project] = []
     flagged: list[str] = []
     for row in rec.rows:

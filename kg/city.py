@@ -42,6 +42,7 @@ class City:
     places: dict[str, str] = field(default_factory=dict)  # place surface form → canonical division name
     ocr_variants: dict[str, str] = field(default_factory=dict)  # misspelling → canonical (never used silently)
     role_nouns: frozenset[str] = frozenset()
+    extents: dict = field(default_factory=dict)  # county boxes for checking coordinates (extents.yaml)
 
 
 def _read_yaml(path: Path) -> object:
@@ -139,4 +140,17 @@ def load_city(city: str | Path = "qujing") -> City:
             members=tuple(normalise(m) for m in resolved), level=group.get("level", "city"),
         )
     result.role_nouns = frozenset(normalise(n) for n in divisions.get("generic_role_nouns", []) or [])
+    result.extents = _extents(_read_yaml(folder / "extents.yaml") or {})
     return result
+
+
+def _extents(data: dict) -> dict:
+    """County boxes [west, south, east, north] and the tolerances, from extents.yaml (empty if absent)."""
+    if not data:
+        return {}
+    return {
+        "tolerance": float(data.get("tolerance_deg", 0.0)),
+        "gross": float(data.get("gross_deg", 0.5)),
+        "city": tuple(data.get("city", {}).get("bbox") or ()),
+        "divisions": {normalise(k): tuple(v) for k, v in (data.get("divisions") or {}).items()},
+    }
