@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ class BuildResult:
         return {
             "issues": len(self.issues),
             "documents": self.documents,
+            "records": dict(sorted(Counter(type(r).__name__ for r in self.records).items())),
             "facts": self.triples,
             "warnings": len(self.warnings),
             "failed_files": self.failed,

@@ -35,7 +35,8 @@ def build(
     for w in result.warnings:
         err.print(f"warning: {w}", markup=False, soft_wrap=True)
     s = result.summary()
-    print(f"built {out}: {s['issues']} issues, {s['documents']} documents, {s['facts']} facts, {s['warnings']} warnings")
+    found = ", ".join(f"{n} {label}" for label, n in (("tasks", s["records"].get("Task", 0)), ("assignments", s["records"].get("Assignment", 0)), ("events", s["records"].get("Event", 0)), ("projects", s["records"].get("Project", 0))) if n)
+    print(f"built {out}: {s['issues']} issues, {s['documents']} documents, {found + ', ' if found else ''}{s['facts']} facts, {s['warnings']} warnings")
 
 
 @app.command()
