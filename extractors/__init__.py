@@ -11,22 +11,18 @@ from collections.abc import Callable
 
 from kg.city import City
 from kg.records import Issue
+from kg.registry import registrar
 
 Extractor = Callable[[Issue, City], list]
 
 EXTRACTORS: dict[str, Extractor] = {}
 
 
-def register(name: str) -> Callable[[Extractor], Extractor]:
-    def wrap(fn: Extractor) -> Extractor:
-        EXTRACTORS[name] = fn
-        return fn
-
-    return wrap
+register = registrar(EXTRACTORS)
 
 
 def run_all(issue: Issue, city: City) -> list:
-    from extractors import responsibilities, projects, powers, groups, chronicle, appointments  # noqa: F401  (modules register themselves on import)
+    from extractors import responsibilities, projects, powers, groups, chronicle, appointments  # noqa: F401,I001  (modules register themselves on import)
 
     records: list = []
     for fn in EXTRACTORS.values():

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.paths import ROOT
+from kg.registry import registrar
 
 GOLD = ROOT / "tests" / "gold"
 
@@ -48,16 +49,11 @@ Evaluation = Callable[[list, list, object], list[Score]]
 EVALUATIONS: dict[str, Evaluation] = {}
 
 
-def register(name: str) -> Callable[[Evaluation], Evaluation]:
-    def wrap(fn: Evaluation) -> Evaluation:
-        EVALUATIONS[name] = fn
-        return fn
-
-    return wrap
+register = registrar(EVALUATIONS)
 
 
 def run_all(issues: list, records: list, city: object) -> list[Score]:
-    from kg.evaluation import responsibilities, projects, events  # noqa: F401  (modules register themselves on import)
+    from kg.evaluation import responsibilities, projects, events  # noqa: F401,I001  (modules register themselves on import)
 
     scores: list[Score] = []
     for fn in EVALUATIONS.values():

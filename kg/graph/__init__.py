@@ -10,21 +10,18 @@ from collections.abc import Callable
 
 from kg.graph.builder import GraphBuilder
 from kg.records import Issue
+from kg.registry import registrar
 
 Mapper = Callable[[GraphBuilder, Issue, list], None]
 MAPPERS: dict[str, Mapper] = {}
 
 
-def register(name: str) -> Callable[[Mapper], Mapper]:
-    def wrap(fn: Mapper) -> Mapper:
-        MAPPERS[name] = fn
-        return fn
-
-    return wrap
+register = registrar(MAPPERS)
 
 
 def add_all(builder: GraphBuilder, issue: Issue, records: list) -> None:
-    from kg.graph import documents, responsibilities, events, projects  # noqa: F401  (modules register themselves on import)
+    # Import order is run order: projects link to the tasks and events mapped before them.
+    from kg.graph import documents, responsibilities, events, projects  # noqa: F401,I001  (modules register themselves on import)
 
     for fn in MAPPERS.values():
         fn(builder, issue, records)
