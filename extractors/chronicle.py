@@ -21,6 +21,7 @@ from datetime import date
 
 from extractors import register
 from extractors.people import NameSpan, find_names, organisation_of
+from extractors.units import top_level_spans
 from kg.city import City
 from kg.normalise import NText
 from kg.people import PersonResolver
@@ -122,17 +123,7 @@ def _date(year: int | None, month: int | None, day: str | None) -> date | None:
 
 def split_clauses(text: str) -> list[tuple[int, int]]:
     """Spans of the `；`-separated clauses, ignoring `；` inside brackets and quotes."""
-    spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "（(“《":
-            depth += 1
-        elif ch in "）)”》" and depth:
-            depth -= 1
-        elif ch == "；" and depth == 0:
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip("。 ")]
+    return [(a, b) for a, b in top_level_spans(text, "；") if text[a:b].strip("。 ")]
 
 
 def classify(clause: str, action: str = "") -> str:

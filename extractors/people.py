@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.units import top_level_spans
+
 # Words a title ends with. A name follows them directly in 市委副书记、市长李石松.
 TITLE_WORDS: tuple[str, ...] = tuple(sorted({
     "市长", "省长", "区长", "县长", "州长", "镇长", "乡长", "书记", "常委", "委员", "成员", "主任", "局长", "厅长", "部长",
@@ -231,25 +233,10 @@ def _sentence(text: str, pos: int) -> str:
     return text[pos : pos + m.start()] if m else text[pos:]
 
 
-def _comma_units(text: str) -> list[tuple[int, int]]:
-    """Spans between top-level `，` (and sentence ends)."""
-    spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "（(“《":
-            depth += 1
-        elif ch in "）)”》" and depth:
-            depth -= 1
-        elif ch in "，。；" and depth == 0:
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(text)))
-    return spans
-
-
 def _lone_names(text: str, found: dict[int, tuple[int, str, str]], taken: set[int]) -> list[tuple[int, str]]:
     """Names standing alone between commas next to a person written the same way:
     `李石松，李先祥，省广电局局长盛高举，…出席揭牌仪式` (each unit is one person, titled or not)."""
-    units = _comma_units(text)
+    units = top_level_spans(text, "，。；")
 
     def just_a_person(a: int, b: int) -> bool:
         for start, (end, _name, _how) in found.items():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPEN, CLOSE = "（《“〔「", "）》”〕」"
+OPEN, CLOSE = "（(《“〔「", "）)》”〕」"
 SEPARATORS = "、，；,;"
 ORG_SUFFIX = re.compile(
     r"(?:局|委|办|厅|部|院|会|中心|公司|政府|管委会|党委|党工委|队|站|所|行|社|台|室|校|团|处|组|区|县|市|馆|部门|单位|机关|机构|企业|支队|分局|集团|协会|联合会|学院|医院|银行|海关|法院|检察院|指挥部|小组|街道|乡镇|业主|组织)$"
@@ -31,7 +31,8 @@ class Unit:
     end: int
 
 
-def _top_level_pieces(text: str, separators: str) -> list[tuple[int, int]]:
+def top_level_spans(text: str, separators: str) -> list[tuple[int, int]]:
+    """Spans between separators that stand outside brackets, quotes and book titles."""
     pieces, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in OPEN:
@@ -95,7 +96,7 @@ def _join_known(text: str, spans: list[tuple[int, int]], is_unit) -> list[tuple[
 def split_units(text: str, is_unit=lambda s: False, city_names: tuple[str, ...] = ()) -> list[Unit]:
     """The units of a list, in order. `is_unit` tells a known unit name (from city data);
     `city_names` (曲靖) let a branch suffix like 曲靖分公司 distribute whole."""
-    spans = _top_level_pieces(text, SEPARATORS)
+    spans = top_level_spans(text, SEPARATORS)
     # A one-character piece is inside a flattened bracket (各县、市、区人民政府,
     # 市直各委、办、局): it and the piece after it rejoin the piece before.
     merged: list[tuple[int, int]] = []
