@@ -55,21 +55,8 @@ def _solar(records: list) -> list[Score]:
     gold = [r for r in _rows("projects_solar.csv") if r["seq"].isdigit()]
     files = {r["file"] for r in gold}
     got = {(PurePosixPath(p.prov.file).name, p.prov.line_start): p for p in records if isinstance(p, Project) and p.prov and PurePosixPath(p.prov.file).name in files}
-    right = 0
-    fields = dict.fromkeys(SOLAR_FIELDS, 0)
-    for g in gold:
-        p = got.get((g["file"], int(g["line"])))
-        if p is None:
-            continue
-        row = solar_row(p)
-        ok = True
-        for f in SOLAR_FIELDS:
-            want = _num(g[f]) if f in ("capacity_wan_kw", "longitude", "latitude") else normalise(g[f])
-            if row[f] == want:
-                fields[f] += 1
-            else:
-                ok = False
-        right += ok
+    pairs = [(g, solar_row(got[(g["file"], int(g["line"]))])) for g in gold if (g["file"], int(g["line"])) in got]
+    right, fields = _compare(pairs, SOLAR_FIELDS, lambda f, v: _num(v) if f in ("capacity_wan_kw", "longitude", "latitude") else normalise(v))
     out = [accuracy("projects", "solar list: row with every field right", right, len(gold), "county, name, capacity, lon/lat, start/completion/grid as printed")]
     out += [accuracy("projects", f"solar list: {f}", n, len(gold)) for f, n in fields.items()]
     footer = next((r for r in _rows("projects_solar.csv") if r["seq"] == "合计"), None)
@@ -85,23 +72,23 @@ def _solar(records: list) -> list[Score]:
     return out
 
 
+def _compare(pairs: list[tuple[dict, dict]], names: tuple[str, ...], want) -> tuple[int, dict[str, int]]:
+    """Rows with every field right, and per field how many rows have it right (gold value read by `want`)."""
+    fields = dict.fromkeys(names, 0)
+    right = 0
+    for gold_row, row in pairs:
+        ok = [row[f] == want(f, gold_row[f]) for f in names]
+        for f, good in zip(names, ok):
+            fields[f] += good
+        right += all(ok)
+    return right, fields
+
+
 def _powers(records: list) -> list[Score]:
     gold = _rows("powers.csv")
     got = {p.seq: p for p in records if isinstance(p, Power)}
-    right = 0
-    fields = dict.fromkeys(POWER_FIELDS, 0)
-    for g in gold:
-        p = got.get(int(g["seq"]))
-        if p is None:
-            continue
-        row = power_row(p)
-        ok = True
-        for f in POWER_FIELDS:
-            if row[f] == normalise(g[f]):
-                fields[f] += 1
-            else:
-                ok = False
-        right += ok
+    pairs = [(g, power_row(got[int(g["seq"])])) for g in gold if int(g["seq"]) in got]
+    right, fields = _compare(pairs, POWER_FIELDS, lambda f, v: normalise(v))
     out = [accuracy("powers", "catalogue row with every field right", right, len(gold), "序号, 省序号, 主管部门, 事项名称, 事项类型, 依据, laws, first/last line")]
     out += [accuracy("powers", f"catalogue: {f}", n, len(gold)) for f, n in fields.items()]
     out.append(prf("powers", "catalogue rows (seq)", [g["seq"] for g in gold], [str(s) for s in got]))
