@@ -24,7 +24,7 @@ from kg.city import City
 from kg.normalise import NText, normalise, normalise_line
 from extractors.units import split_units
 from kg.provenance import span_prov
-from kg.resolve import resolver_for
+from kg.resolve import resolver_of
 from kg.records import Document, Issue
 from kg.records.tables import DutyStatement, GroupMembership
 
@@ -47,7 +47,7 @@ DUTY = re.compile(r"^(?P<unit>[\u4e00-\u9fff（）]{2,20}?(?:局|委|办|中心|
 
 def split_list(text: str, city: City) -> list[str]:
     """The unit-list grammar shared with the responsibilities extractor (各县（市、区）人民政府 stays whole)."""
-    resolver = resolver_for(city.folder.name)
+    resolver = resolver_of(city)
     return [u.text for u in split_units(normalise(text), lambda s: resolver.resolve(s).known, city.short)]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 
 import spacy
 
@@ -32,12 +32,17 @@ class OrgSpan:
     end: int
 
 
-@lru_cache(maxsize=4)
-def _pipeline(names: tuple[str, ...]) -> spacy.language.Language:
-    nlp = spacy.blank("zh")  # character segmentation: no model, nothing downloaded
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "TEXT"})
-    ruler.add_patterns([{"label": "ORG", "pattern": name} for name in names])
-    return nlp
+_PIPELINES: dict[Path, spacy.language.Language] = {}
+
+
+def _pipeline(city: City) -> spacy.language.Language:
+    """One pipeline per city data folder, built once (not on every clause)."""
+    if city.folder not in _PIPELINES:
+        nlp = spacy.blank("zh")  # character segmentation: no model, nothing downloaded
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "TEXT"})
+        ruler.add_patterns([{"label": "ORG", "pattern": name} for name in city_names(city)])
+        _PIPELINES[city.folder] = nlp
+    return _PIPELINES[city.folder]
 
 
 def city_names(city: City) -> tuple[str, ...]:
@@ -51,7 +56,7 @@ def city_names(city: City) -> tuple[str, ...]:
 
 
 def org_spans(text: str, city: City) -> list[OrgSpan]:
-    doc = _pipeline(city_names(city))(text)
+    doc = _pipeline(city)(text)
     return [OrgSpan(ent.text, ent.start_char, ent.end_char) for ent in doc.ents]
 
 

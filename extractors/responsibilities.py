@@ -29,7 +29,7 @@ from kg.normalise import NText
 from kg.patterns import numbering
 from kg.provenance import span_prov
 from kg.records import Assignment, Document, Issue, Task, Warning_
-from kg.resolve import GENERIC, resolver_for
+from kg.resolve import GENERIC, resolver_of
 from kg.segment import split_names
 
 EXTRACTOR = "responsibilities"
@@ -89,7 +89,7 @@ class Found:
 class DocumentReader:
     def __init__(self, issue: Issue, doc: Document, city: City) -> None:
         self.issue, self.doc, self.city = issue, doc, city
-        self.resolver = resolver_for(city.folder.name) if city.folder.name else resolver_for()
+        self.resolver = resolver_of(city)
         self.tasks: dict[str, Task] = {}
         self.deadlines: dict[str, Deadline] = {}  # task key → deadline stated on a line of its own
         self.assignments: list[Assignment] = []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from extractors import run_all
-from kg.city import load_city
+from kg.city import city_reference, load_city
 from kg.graph import GraphBuilder, add_all
 from kg.people import PersonResolver
 from kg.resolve import Resolver
@@ -73,6 +73,6 @@ def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambd
     result.triples = len(builder.g)
     out.mkdir(parents=True, exist_ok=True)
     save(builder.g, out)
-    manifest = dict(result.summary(), city=city, warnings=[str(w) for w in result.warnings])
+    manifest = dict(result.summary(), city=city_reference(city_data), warnings=[str(w) for w in result.warnings])
     write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
     return result

@@ -34,7 +34,7 @@ class Agency:
 @dataclass
 class City:
     name: str
-    folder: Path
+    folder: Path  # absolute; caches of resolvers and pipelines are keyed by it
     province: str = ""
     short: tuple[str, ...] = ()
     agencies: dict[str, Agency] = field(default_factory=dict)
@@ -60,6 +60,7 @@ def resolve_city(city: str | Path) -> Path:
     folder = Path(city)
     if not folder.is_dir():
         folder = DATA / "cities" / str(city)
+    folder = folder.resolve()
     if not (folder / "agencies.yaml").is_file():
         known = ", ".join(sorted(p.name for p in (DATA / "cities").iterdir() if p.is_dir()))
         raise InputError(f"{city}: no city data (agencies.yaml) there; known cities: {known}")
@@ -154,3 +155,8 @@ def _extents(data: dict) -> dict:
         "city": tuple(data.get("city", {}).get("bbox") or ()),
         "divisions": {normalise(k): tuple(v) for k, v in (data.get("divisions") or {}).items()},
     }
+
+
+def city_reference(city: City) -> str:
+    """How build.json names the city: its name under data/cities/, else its folder."""
+    return city.folder.name if city.folder.parent == (DATA / "cities").resolve() else str(city.folder)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 
 from kg.city import Agency, City, load_city
 from kg.normalise import normalise
@@ -99,6 +99,16 @@ def guess_type(name: str) -> str:
     return "other"
 
 
-@lru_cache(maxsize=8)
-def resolver_for(city: str = "qujing") -> Resolver:
-    return Resolver(load_city(city))
+_RESOLVERS: dict[Path, Resolver] = {}
+
+
+def resolver_of(city: City) -> Resolver:
+    """One resolver per city data folder, built once."""
+    if city.folder not in _RESOLVERS:
+        _RESOLVERS[city.folder] = Resolver(city)
+    return _RESOLVERS[city.folder]
+
+
+def resolver_for(city: str | Path = "qujing") -> Resolver:
+    """The resolver of a city named under data/cities/, or of a city folder given as a path."""
+    return resolver_of(load_city(city))

@@ -10,7 +10,7 @@ from kg.cli import app
 from kg.errors import InputError
 from kg.read import read_file
 from kg.segment import segment
-from tests.conftest import FILES
+from tests.conftest import FILES, ROOT
 
 runner = CliRunner()
 
@@ -84,3 +84,18 @@ def test_failed_build_keeps_previous_graph(tmp_path, built):
     with pytest.raises(InputError):
         build([tmp_path / "empty.txt"], out)
     assert (out / "graph.nt").read_bytes() == before
+
+
+def test_city_data_given_as_a_folder(tmp_path):
+    """Another city is another folder: a copy of the city data anywhere on disk works like a named city,
+    and queries on the graph resolve names with the city it was built with."""
+    import json
+
+    city = tmp_path / "mycity"
+    shutil.copytree(ROOT / "data" / "cities" / "qujing", city)
+    out = tmp_path / "g"
+    result = runner.invoke(app, ["build", str(FILES["000"]), "--out", str(out), "--city", str(city)])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "build.json").read_text("utf-8"))["city"] == str(city.resolve())
+    profile = runner.invoke(app, ["query", "agency-profile", "--graph", str(out), "-p", "agency=市发改委", "--format", "json"])
+    assert profile.exit_code == 0 and len(json.loads(profile.stdout)) > 5
