@@ -26,11 +26,10 @@ from extractors.units import ORG_SUFFIX, Unit, split_units
 from kg.city import City
 from kg.layout import Block
 from kg.normalise import NText
-from kg.patterns import numbering
+from kg.patterns import numbering, split_names
 from kg.provenance import span_prov
 from kg.records import Assignment, Document, Issue, Task, Warning_
 from kg.resolve import GENERIC, resolver_of
-from kg.segment import split_names
 
 EXTRACTOR = "responsibilities"
 

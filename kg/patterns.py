@@ -81,3 +81,21 @@ def numbering(text: str) -> tuple[str, str] | None:
         if m:
             return kind, m.group(0).strip().rstrip("、.")
     return None
+
+
+def split_names(text: str) -> list[str]:
+    """`龚加武 陈 志 何长松` → three people: runs of one-character tokens are one name."""
+    tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
+    names: list[str] = []
+    run = ""
+    for tok in tokens:
+        if len(tok) == 1:
+            run += tok
+            continue
+        if run:
+            names.append(run)
+            run = ""
+        names.append(tok)
+    if run:
+        names.append(run)
+    return names

@@ -20,6 +20,7 @@ from kg.patterns import (
     TOC_ENTRY,
     numbering,
     parse_date,
+    split_names,
 )
 from kg.read import SourceFile
 from kg.records import (
@@ -468,24 +469,6 @@ class Segmenter:
         for d in documents:
             if d.title not in listed:
                 self.warn(d.prov.line_start, f"document “{d.title}” ({d.number}) is not in the table of contents")
-
-
-def split_names(text: str) -> list[str]:
-    """`龚加武 陈 志 何长松` → three people: runs of one-character tokens are one name."""
-    tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
-    names: list[str] = []
-    run = ""
-    for tok in tokens:
-        if len(tok) == 1:
-            run += tok
-            continue
-        if run:
-            names.append(run)
-            run = ""
-        names.append(tok)
-    if run:
-        names.append(run)
-    return names
 
 
 def segment(source: SourceFile) -> Issue:
