@@ -39,7 +39,13 @@ def render(columns: list[str], rows: list[dict[str, object]], fmt: Format) -> st
 
 
 def emit(columns: list[str], rows: list[dict[str, object]], fmt: Format, out: Path | None = None) -> None:
-    text = render(columns, rows, fmt)
+    write_text(render(columns, rows, fmt), out)
+
+
+def write_text(text: str, out: Path | None = None) -> None:
+    """To stdout, or atomically into a file."""
+    if not text.endswith("\n"):
+        text += "\n"
     if out is None or str(out) == "-":
         sys.stdout.write(text)
     else:

@@ -63,3 +63,11 @@ def test_help_everywhere():
     for args in (["--help"], ["build", "--help"], ["documents", "--help"], ["stats", "--help"], ["export", "documents", "--help"], ["query", "--help"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_person_parameter_accepts_any_spelling(built):
+    """张钩 and 张筠 are OCR spellings of 张鈞 (000 chronicle): a query given either finds the same events."""
+    by_variant = runner.invoke(app, ["query", "person-timeline", "--graph", str(built[0]), "-p", "person=张钩", "-f", "json"])
+    by_name = runner.invoke(app, ["query", "person-timeline", "--graph", str(built[0]), "-p", "person=张鈞", "-f", "json"])
+    assert by_variant.exit_code == 0 and json.loads(by_variant.stdout) == json.loads(by_name.stdout)
+    assert len(json.loads(by_name.stdout)) == 4

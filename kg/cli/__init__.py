@@ -49,13 +49,22 @@ def parse_params(items: list[str]) -> dict[str, str]:
 
 
 def resolve_params(params: dict[str, str], graph: Path) -> dict[str, str]:
-    """An `agency` parameter may be any spelling: it is resolved, with the city data the graph
-    was built with, to the canonical name first."""
-    if params.get("agency"):
-        from kg.resolve import resolver_for
-        from kg.store import built_with_city
+    """`agency` and `person` parameters may be any spelling: they are resolved first, with the
+    city data the graph was built with."""
+    from kg.city import load_city
+    from kg.store import built_with_city
 
-        params = dict(params, agency=resolver_for(built_with_city(graph)).resolve(params["agency"]).agency.name)
+    if not (params.get("agency") or params.get("person")):
+        return params
+    city = load_city(built_with_city(graph))
+    if params.get("agency"):
+        from kg.resolve import resolver_of
+
+        params = dict(params, agency=resolver_of(city).resolve(params["agency"]).agency.name)
+    if params.get("person"):
+        from kg.people import PersonResolver
+
+        params = dict(params, person=PersonResolver(city).canonical(params["person"]))
     return params
 
 

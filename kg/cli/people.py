@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from kg import query as canned
-from kg.cli import FormatOpt, GraphOpt, OutOpt, app, export_app, fail, run_query
+from kg.cli import FormatOpt, GraphOpt, OutOpt, app, export_app, fail, resolve_params, run_query
 from kg.errors import InputError
-from kg.output import Format, emit, render
+from kg.output import Format, emit, render, write_text
 from kg.store import load
 
 EVENT_COLUMNS = ["event_id", "date", "end_date", "kind", "session", "topic", "person_mention", "person_id", "person_name",
@@ -20,7 +19,6 @@ POST_COLUMNS = ["person_id", "person_name", "post", "organisation", "first_seen"
 APPOINTMENT_COLUMNS = ["doc_number", "person_id", "person_name", "action", "post", "organisation", "year", "source", "line"]
 TIMELINE_COLUMNS = ["date", "item", "kind", "role", "what", "places", "with", "source", "line"]
 
-CityOpt = Annotated[str, typer.Option("--city", help="City data folder name or path (for spellings of names).")]
 
 
 @export_app.command("events")
@@ -47,27 +45,16 @@ def export_appointments(graph: GraphOpt, fmt: FormatOpt = Format.csv, output: Ou
     run_query("appointments", graph, {"doc": ""}, fmt, output, APPOINTMENT_COLUMNS)
 
 
-def _canonical(name: str, city: str) -> str:
-    from kg.city import load_city
-    from kg.people import PersonResolver
-
-    try:
-        return PersonResolver(load_city(city)).canonical(name)
-    except InputError:
-        return PersonResolver().canonical(name)
-
-
 @app.command()
 def person(
     name: Annotated[str, typer.Argument(help="The person's name, any spelling (张钩, 张 鈞 and 张鈞 are one person).")],
     graph: GraphOpt,
     fmt: FormatOpt = Format.table,
     output: OutOpt = None,
-    city: CityOpt = "qujing",
 ) -> None:
     """A person's profile: spellings, posts held with dates, and every event and appointment in date order."""
-    key = _canonical(name, city)
     try:
+        key = resolve_params({"person": name}, graph)["person"]
         g = load(graph)
         _, people = canned.run(g, "people", {"person": key})
         if not people:
@@ -83,7 +70,7 @@ def person(
         import json
 
         doc = dict(profile, posts=[{k: p[k] for k in POST_COLUMNS} for p in posts], timeline=[{k: t.get(k) for k in TIMELINE_COLUMNS} for t in timeline])
-        _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n", output)
+        write_text(json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n", output)
         return
     if fmt is Format.csv:
         emit(TIMELINE_COLUMNS, timeline, fmt, output)
@@ -98,13 +85,4 @@ def person(
         "timeline:",
         render(TIMELINE_COLUMNS, timeline, Format.table),
     ]
-    _write("\n".join(text), output)
-
-
-def _write(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        print(text, end="" if text.endswith("\n") else "\n")
-    else:
-        from kg.store import write_atomic
-
-        write_atomic(output, text.encode("utf-8"))
+    write_text("\n".join(text), output)
