@@ -358,7 +358,8 @@ class DocumentReader:
         m = re.match(r"^(?P<units>[^：，。；]{2,60})：(?P<duty>.{6,})$", text)
         if m:
             units = self.units(m.group("units"))
-            known = units and all(self.resolver.resolve(u.text).known and self.resolver.resolve(u.text).agency.type not in ("generic", "group") for u in units)
+            resolved = [self.resolver.resolve(u.text) for u in units or []]
+            known = bool(resolved) and all(r.known and r.agency.type not in ("generic", "group") for r in resolved)
             if units and (known or DUTY_VERB.match(m.group("duty"))):
                 task = self.task(block.text, str(line), None)
                 self.assign(task, [Found("responsible", "职责", u, "colon_duty") for u in units], block.text, 0)
