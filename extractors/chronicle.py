@@ -24,6 +24,7 @@ from extractors.people import NameSpan, find_names, organisation_of
 from extractors.units import top_level_spans
 from kg.city import City
 from kg.normalise import NText
+from kg.patterns import MONTH_HEADING
 from kg.people import PersonResolver
 from kg.provenance import span_prov
 from kg.records import Issue, Warning_
@@ -31,7 +32,6 @@ from kg.records.events import Event, Participation
 
 NAME = "chronicle"
 
-MONTH_HEADING = re.compile(r"^(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月份?$")
 DAY = re.compile(
     r"^(?:(?P<m1>\d{1,2})月)?(?P<d1>\d{1,2})(?P<unit>日)?"
     r"(?:[—\-~～至](?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日)?"

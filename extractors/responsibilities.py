@@ -25,8 +25,8 @@ from extractors.org_mentions import subject_runs
 from extractors.units import ORG_SUFFIX, Unit, split_units
 from kg.city import City
 from kg.layout import Block
-from kg.normalise import NText
-from kg.patterns import numbering, split_names
+from kg.normalise import NText, normalise
+from kg.patterns import MONTH_HEADING, numbering, split_names
 from kg.provenance import span_prov
 from kg.records import Assignment, Document, Issue, Task, Warning_
 from kg.resolve import GENERIC, resolver_of
@@ -72,7 +72,6 @@ HEAD = re.compile(
 FOLLOW = re.compile(r"[，,](?P<units>[^，；。]{2,160}?)(?:等有关部门|等部门|等单位)?(?P<cue>配合|参与|参加|协助)")
 # Words that make a phrase a clause rather than the name of a body (for names the city data does not know).
 VERBISH = re.compile(r"要|应|将|把|对|在|从|按|以|向|为|的|了|并|及时|进一步|设立|建立|明确|鼓励|报请|强化|确定|成立|参与|设置|推进|实施|完善|发挥|落实|提供|制定|名|或")
-MONTH_HEADING_RAW = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$|^大\s*事\s*记$")
 DEADLINE_LINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限要求|完成期限)：(?P<when>.+?)。?$")
 DUTY_VERB = re.compile(r"^(?:负责|承担|组织|指导|做好|协调|统筹|牵头|开展|加强|落实|配合|提供|及时|督促|会同|按照)")
 
@@ -435,7 +434,7 @@ class DocumentReader:
                 raw = lines[no - 1].strip()
                 if re.match(r"^\d{1,3}\s+\S", raw):
                     rows.append([no])
-                elif raw and rows and not MONTH_HEADING_RAW.match(raw):
+                elif raw and rows and not (MONTH_HEADING.match(normalise(raw)) or normalise(raw) == "大事记"):
                     rows[-1].append(no)
                 elif raw and not rows:
                     break

@@ -12,14 +12,13 @@ import statistics
 from dataclasses import dataclass, field
 
 from kg.normalise import NText, normalise_line
-from kg.patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, TERMINAL, TOC_ENTRY, numbering
+from kg.patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, MONTH_HEADING, TERMINAL, TOC_ENTRY, numbering
 
 FOOTER = re.compile(r"^[—\-]{1,3}\d{1,4}[—\-]{1,3}$")
 GAZETTE_HEADER = re.compile(r"^.{2,30}公报(?:\d{4}[·.]\d{1,2}|\d{4}年第\d+期)")
 JUNK = re.compile(r"^[-—=_|\t ]+$")
 CHRONICLE_ENTRY = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日(?:[—至]\d{1,2}日)?[，,、]")
 SECTION_LABELS = {"大事记", "人事任免", "目录"}
-MONTH_HEADING = re.compile(r"^(?:\d{4}年)?\d{1,2}月份?$")
 
 
 @dataclass(frozen=True)

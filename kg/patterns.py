@@ -43,6 +43,7 @@ TITLE_END = re.compile(rf"(?:{'|'.join(DOC_TYPES)})(?:（[^（）]{{1,20}}）)?$
 ISSUER_TITLE = re.compile(rf"^(?P<issuer>[{HAN}、]{{2,40}}?(?:人民政府|政府|办公室|办公厅|委员会|管理委员会|管委会|局|厅|委|部|院|会))关于")
 
 TERMINAL = "。！？；：）」”》"
+MONTH_HEADING = re.compile(r"^(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月份?$")  # a chronicle's month: 11月份, 2023年7月
 TOC_ENTRY = re.compile(rf"^(?P<title>.+?(?:{'|'.join(DOC_TYPES)})(?:（[^（）]*）)?)[.…· ]*(?P<page>\d{{1,3}})$")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.layout import CHRONICLE_ENTRY, MONTH_HEADING, Block, Layout, build_layout
+from kg.layout import CHRONICLE_ENTRY, Block, Layout, build_layout
 from kg.normalise import NText, quote
 from kg.patterns import (
     DATE,
@@ -16,6 +16,7 @@ from kg.patterns import (
     DOC_NUMBER,
     DOC_NUMBER_LINE,
     ISSUER_TITLE,
+    MONTH_HEADING,
     TITLE_END,
     TOC_ENTRY,
     numbering,
