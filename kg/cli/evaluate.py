@@ -10,32 +10,38 @@ import typer
 from kg.cli import FormatOpt, OutOpt, app, fail
 from kg.errors import InputError
 from kg.output import Format, emit
+from kg.evaluation import OTHER
 from kg.paths import DATA
 
 
 @app.command("eval")
 def evaluate(
     corpus: Annotated[Path, typer.Option("--corpus", help="The sample corpus the gold sets were annotated on.")] = DATA / "gazettes" / "qujing",
+    other: Annotated[Path, typer.Option("--other", help="Other governments' documents, each with its NN_name.gold.json.")] = OTHER,
     fmt: FormatOpt = Format.table,
     output: OutOpt = None,
 ) -> None:
-    """Measure extraction against the gold sets in tests/gold/ (precision, recall, F1, accuracy)."""
+    """Measure extraction against the gold sets (precision, recall, F1, accuracy): the sample corpus
+    (tests/gold/) and other governments' documents (tests/data/other/), reported apart."""
     import tempfile
 
     from kg.build import build
-    from kg.evaluation import run_all
+    from kg.city import load_city
+    from kg.evaluation import run_all, run_other
 
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            result = build([corpus], Path(tmp))
+            result = build([corpus], Path(tmp) / "qujing")
+            scores = run_all(result.issues, result.records, load_city("qujing"))
+            if other.is_dir():
+                result = build([other], Path(tmp) / "other", city="generic")
+                scores += run_other(result.issues, result.records, load_city("generic"))
     except InputError as exc:
         fail(str(exc))
         return
-    from kg.city import load_city
-
-    scores = run_all(result.issues, result.records, load_city("qujing"))
     rows = [
         {
+            "corpus": s.corpus,
             "area": s.area,
             "measure": s.measure,
             "precision": None if s.precision is None else round(s.precision, 3),
@@ -47,4 +53,4 @@ def evaluate(
         }
         for s in scores
     ]
-    emit(["area", "measure", "precision", "recall", "f1", "gold", "predicted", "note"], rows, fmt, output)
+    emit(["corpus", "area", "measure", "precision", "recall", "f1", "gold", "predicted", "note"], rows, fmt, output)

@@ -1,7 +1,10 @@
-"""Measured quality against the hand-checked gold sets in tests/gold/.
+"""Measured quality against the hand-checked gold sets.
 
-Each domain registers `fn(issues, records, city) -> list[Score]`; `kg eval`
-runs them all on the sample corpus and prints one table.
+Two corpora, scored apart so the in-sample / out-of-sample gap stays visible:
+the sample gazettes (gold in tests/gold/, `register`) and the other governments'
+documents (gold beside each text in tests/data/other/, `register_other`). Each
+domain registers `fn(issues, records, city) -> list[Score]`; `kg eval` builds
+both corpora, runs each table on its own and prints one table with a corpus column.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from kg.paths import ROOT
 from kg.registry import registrar
 
 GOLD = ROOT / "tests" / "gold"
+OTHER = ROOT / "tests" / "data" / "other"  # other governments: NN_name.txt beside NN_name.gold.json
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class Score:
     gold: int
     predicted: int
     note: str = ""
+    corpus: str = "qujing"  # qujing (the sample gazettes) | other (other governments)
 
 
 def prf(area: str, measure: str, gold: Iterable[Hashable], predicted: Iterable[Hashable], note: str = "") -> Score:
@@ -50,15 +55,33 @@ EVALUATIONS: dict[str, Evaluation] = {}
 
 
 register = registrar(EVALUATIONS)
+OTHER_EVALUATIONS: dict[str, Evaluation] = {}
+register_other = registrar(OTHER_EVALUATIONS)
+
+
+def _load() -> None:
+    from kg.evaluation import responsibilities, projects, events, other  # noqa: F401,I001  (modules register themselves on import)
 
 
 def run_all(issues: list, records: list, city: object) -> list[Score]:
-    from kg.evaluation import responsibilities, projects, events  # noqa: F401,I001  (modules register themselves on import)
+    """The sample corpus's scores."""
+    _load()
+    return [s for fn in EVALUATIONS.values() for s in fn(issues, records, city)]
 
-    scores: list[Score] = []
-    for fn in EVALUATIONS.values():
-        scores.extend(fn(issues, records, city))
-    return scores
+
+def run_other(issues: list, records: list, city: object) -> list[Score]:
+    """The other governments' scores (corpus column `other`)."""
+    from dataclasses import replace
+
+    _load()
+    return [replace(s, corpus="other") for fn in OTHER_EVALUATIONS.values() for s in fn(issues, records, city)]
+
+
+def other_gold() -> dict[str, dict]:
+    """The hand annotation of each other-government text, by its file name (NN_name.txt)."""
+    import json
+
+    return {p.name.replace(".gold.json", ".txt"): json.loads(p.read_text("utf-8")) for p in sorted(OTHER.glob("*.gold.json"))}
 
 
 def gold_path(name: str) -> Path:
