@@ -21,6 +21,7 @@ from datetime import date
 
 
 from extractors import register
+from extractors.chronicle import issue_month
 from extractors.tables import doc_span, reconstruct
 from kg.city import City
 from kg.normalise import NText, normalise
@@ -327,7 +328,7 @@ ENTRY_DATE = re.compile(r"^(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
 def mentions_in(issue: Issue, city: City, listed: dict[str, Project]) -> list[ProjectMention]:
     out: list[ProjectMention] = []
     known = set(listed)
-    year, month = _issue_month(issue)
+    year, month = issue_month(issue.period) or (None, None)  # the same reading of 2021.12 / 2019-12 as the chronicle's
     spans: list[tuple[str, int, int, object]] = [("chronicle", p.block_start, p.block_end, None) for p in issue.parts if p.kind == "chronicle"]
     spans += [("document", d.block_start, d.block_end, d) for d in issue.documents]
     for context, a, b, doc in spans:
@@ -366,14 +367,6 @@ def mentions_in(issue: Issue, city: City, listed: dict[str, Project]) -> list[Pr
                     prov=span_prov(issue.file, issue.lines, block.text[start:end], EXTRACTOR),
                 ))
     return out
-
-
-def _issue_month(issue: Issue) -> tuple[int | None, int | None]:
-    """Year and month the chronicle covers: its month heading, in the issue's year (a December heading in a January issue is the year before)."""
-    if not issue.period:
-        return None, None
-    y, _, m = issue.period.partition(".")
-    return int(y), int(m) if m else None
 
 
 # -- entry point ------------------------------------------------------------

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import codecs
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.records import Warning_
 
 SUFFIXES = {".txt", ".text"}  # in a folder; a file named on the command line is read whatever its suffix
-# Tried in order; GB18030 is a superset of GBK and GB2312.
-ENCODINGS = ("utf-8-sig", "gb18030")
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))  # UTF-32 LE starts with UTF-16 LE's BOM: test it first
+SHOWN_BAD_LINES = 5  # invalid UTF-8 bytes on more lines than this are summarised in one warning
 
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A decoded gazette file. `lines` are the physical lines, 1-based by index+1."""
+    """A decoded gazette file. `lines` are the physical lines, 1-based by index+1;
+    `warnings` say what was read in place of bytes that could not be decoded."""
 
     path: str
     encoding: str
     lines: tuple[str, ...]
+    warnings: tuple[Warning_, ...] = ()
 
     @property
     def name(self) -> str:
@@ -26,7 +32,8 @@ class SourceFile:
 
 
 def find_files(inputs: list[Path]) -> list[Path]:
-    """Expand folders into their text files, sorted; a missing path is an error."""
+    """Expand folders into their text files, sorted; a missing path is an error. A file reached
+    twice (named twice, through a symlink, or inside a folder also given) is read once."""
     found: list[Path] = []
     for item in inputs:
         if item.is_dir():
@@ -35,7 +42,14 @@ def find_files(inputs: list[Path]) -> list[Path]:
             found.append(item)
         else:
             raise InputError(f"{item}: no such file or folder")
-    return found
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for path in found:
+        st = os.stat(path)
+        if (st.st_dev, st.st_ino) not in seen:
+            seen.add((st.st_dev, st.st_ino))
+            unique.append(path)
+    return unique
 
 
 def display_path(path: Path) -> str:
@@ -46,21 +60,85 @@ def display_path(path: Path) -> str:
         return path.resolve().as_posix()
 
 
-def decode(data: bytes, label: str) -> tuple[str, str]:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text has the NUL half of every ASCII character (newlines, digits) on one side:
+    `\\n\\x00` in little-endian, `\\x00\\n` in big-endian."""
+    head = data[:8192]
+    if len(data) % 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    encoding = "utf-16-le" if odd > 4 * even else "utf-16-be" if even > 4 * odd else None
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """A file whose non-ASCII characters are mostly valid UTF-8 is UTF-8 with a few bad bytes,
+    not GB18030: GBK text almost never forms valid UTF-8 sequences by chance."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 127) - bad
+    return valid > 2 * bad
+
+
+def _decode_utf8_lines(data: bytes, label: str) -> tuple[str, list[Warning_]]:
+    """Decode line by line so each bad byte is reported where an editor shows it (line, column)."""
+    lines, bad = [], []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            lines.append(raw.decode("utf-8"))
+            continue
+        except UnicodeDecodeError as exc:
+            column = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
+            bad.append((number, column, raw[exc.start : exc.end]))
+        lines.append(raw.decode("utf-8", errors="replace"))
+    warnings = [
+        Warning_(label, line, f"invalid UTF-8 byte {bytes_.hex(' ')} read as U+FFFD", column)
+        for line, column, bytes_ in bad[:SHOWN_BAD_LINES]
+    ]
+    if len(bad) > SHOWN_BAD_LINES:
+        rest = bad[SHOWN_BAD_LINES:]
+        warnings.append(Warning_(label, rest[0][0], f"invalid UTF-8 bytes on {len(rest)} more lines (up to line {rest[-1][0]}), read as U+FFFD", rest[0][1]))
+    return "\n".join(lines), warnings
+
+
+def decode(data: bytes, label: str) -> tuple[str, str, list[Warning_]]:
+    """Text, the encoding it was read in, and warnings for bytes read as U+FFFD."""
     if not data.strip():
         raise InputError(f"{label}: file is empty")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{label}: binary file (NUL bytes), not gazette text")
-    for encoding in ENCODINGS:
+    text, encoding, warnings = None, "", []
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            try:
+                text, encoding = data[len(bom) :].decode(name), name.replace("-le", "").replace("-be", "")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{label}: starts with a {name.upper()} byte-order mark but byte {exc.start + len(bom)} is not {name.upper()}") from None
+            break
+    if text is None and (text := _utf16_without_bom(data)) is not None:
+        encoding = "utf-16"
+    if text is None:
+        if b"\x00" in data[:4096]:
+            raise InputError(f"{label}: binary file (NUL bytes), not gazette text")
         try:
-            text = data.decode(encoding)
+            text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            continue
-        controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
-        if controls > max(8, len(text[:20000]) // 200):
-            raise InputError(f"{label}: binary file (control characters), not gazette text")
-        return text, encoding.replace("-sig", "")
-    raise InputError(f"{label}: cannot decode as UTF-8 or GB18030/GBK")
+            if _mostly_utf8(data):
+                (text, warnings), encoding = _decode_utf8_lines(data, label), "utf-8"
+            else:
+                try:
+                    text, encoding = data.decode("gb18030"), "gb18030"  # a superset of GBK and GB2312
+                except UnicodeDecodeError:
+                    raise InputError(f"{label}: cannot decode as UTF-8, UTF-16 or GB18030/GBK") from None
+    if not text.strip():
+        raise InputError(f"{label}: file is empty")
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(8, len(text[:20000]) // 200):
+        raise InputError(f"{label}: binary file (control characters), not gazette text")
+    return text, encoding, warnings
 
 
 def read_file(path: Path) -> SourceFile:
@@ -69,6 +147,6 @@ def read_file(path: Path) -> SourceFile:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{label}: cannot read ({exc.strerror})") from None
-    text, encoding = decode(data, label)
+    text, encoding, warnings = decode(data, label)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return SourceFile(path=label, encoding=encoding, lines=tuple(text.split("\n")))
+    return SourceFile(path=label, encoding=encoding, lines=tuple(text.split("\n")), warnings=tuple(warnings))

@@ -54,7 +54,7 @@ class Segmenter:
         self.source = source
         self.layout = layout or build_layout(source.lines)
         self.blocks = list(self.layout.blocks)
-        self.warnings: list[Warning_] = []
+        self.warnings: list[Warning_] = list(source.warnings)
 
     # -- provenance -------------------------------------------------------
     def prov(self, text: NText) -> Provenance:

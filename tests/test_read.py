@@ -99,3 +99,47 @@ def test_city_data_given_as_a_folder(tmp_path):
     assert json.loads((out / "build.json").read_text("utf-8"))["city"] == str(city.resolve())
     profile = runner.invoke(app, ["query", "agency-profile", "--graph", str(out), "-p", "agency=市发改委", "--format", "json"])
     assert profile.exit_code == 0 and len(json.loads(profile.stdout)) > 5
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_or_without_bom_is_read(tmp_path, encoding):
+    """Issue 13: UTF-16 files were refused as "binary file (NUL bytes)"."""
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(FILES["003"].read_text("utf-8").encode(encoding))  # "utf-16" writes a BOM, -le/-be do not
+    source = read_file(path)
+    assert source.encoding == "utf-16"
+    assert source.lines == read_file(FILES["003"]).lines
+
+
+def test_one_bad_byte_in_utf8_is_reported_where_it_is_and_the_rest_read(tmp_path):
+    """Issue 13: one bad byte rejected the whole issue without saying where."""
+    lines = FILES["000"].read_text("utf-8").split("\n")
+    lines[99] = lines[99][:3] + "\udcff" + lines[99][3:]  # a lone 0xFF byte at line 100, column 4
+    path = tmp_path / "bad.txt"
+    path.write_bytes("\n".join(lines).encode("utf-8", errors="surrogateescape"))
+    source = read_file(path)
+    assert source.encoding == "utf-8"
+    assert source.lines[99] == lines[99].replace("\udcff", "\ufffd")
+    (warning,) = source.warnings
+    assert str(warning).startswith(f"{source.path}:100:4: invalid UTF-8 byte ff")
+    issue = segment(source)
+    assert warning in issue.warnings
+    assert [d.number for d in issue.documents] == [d.number for d in segment(read_file(FILES["000"])).documents]
+
+
+def test_short_utf8_file_with_a_bad_byte_is_not_read_as_gb18030(tmp_path):
+    """Issue 13: a short file with one bad byte was silently read as GB18030 mojibake."""
+    path = tmp_path / "short.txt"
+    path.write_bytes("曲靖市人民政府办公室\n关于印发".encode("utf-8") + b"\xfe" + "方案的通知".encode("utf-8"))
+    source = read_file(path)
+    assert source.lines == ("曲靖市人民政府办公室", "关于印发\ufffd方案的通知")
+    assert [str(w).split(": ")[0] for w in source.warnings] == [f"{source.path}:2:5"]
+
+
+def test_the_same_file_twice_is_read_once(tmp_path):
+    """Issue 13: the same file given twice (or through a second path) doubled the summary counts."""
+    (tmp_path / "link.txt").symlink_to(FILES["000"])
+    once = build([FILES["000"]], tmp_path / "once")
+    twice = build([FILES["000"], FILES["000"].parent / ".." / "qujing" / FILES["000"].name, tmp_path / "link.txt"], tmp_path / "twice")
+    assert len(twice.issues) == 1
+    assert twice.summary()["records"] == once.summary()["records"]

@@ -26,9 +26,11 @@ class Warning_:
     file: str
     line: int
     message: str
+    column: int = 0
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        where = ":".join(str(n) for n in (self.line, self.column) if n)
+        return f"{self.file}:{where}: {self.message}" if where else f"{self.file}: {self.message}"
 
 
 @dataclass(frozen=True)
