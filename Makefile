@@ -33,7 +33,7 @@ demo: $(STAMP)
 	@echo "  $(BIN)/kg eval                                                           # precision and recall against the gold sets"
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/store.py

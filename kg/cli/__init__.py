@@ -6,7 +6,6 @@ on import (as spaCy's CLI does).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -30,12 +29,26 @@ err = Console(stderr=True, highlight=False)
 
 GraphOpt = Annotated[Path, typer.Option("--graph", "-g", help="Folder written by `kg build --out`.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
-OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
 
 
 def fail(message: str) -> None:
     err.print(f"error: {message}", markup=False, soft_wrap=True)
     raise typer.Exit(code=2)
+
+
+def checked_output(path: Optional[Path]) -> Optional[Path]:
+    """`-o FILE` is checked when the command line is read, before any query runs."""
+    from kg.targets import check_out_file
+
+    if path is not None:
+        try:
+            check_out_file(path)
+        except InputError as exc:
+            fail(str(exc))
+    return path
+
+
+OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.", callback=checked_output)]
 
 
 def parse_params(items: list[str]) -> dict[str, str]:
@@ -79,11 +92,5 @@ def run_query(name: str, graph: Path, params: dict[str, str], fmt: Format, outpu
     emit(columns or [c for c in cols if not c.startswith("_")], rows, fmt, output)
 
 
-def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)
-
-
 from kg.cli import core, evaluate, responsibilities, projects, people  # noqa: E402,F401  (register the commands)
+from kg.__main__ import main  # noqa: E402,F401  (installs made before the entry point moved to kg.__main__ still call kg.cli:main)

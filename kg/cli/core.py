@@ -24,8 +24,10 @@ def build(
     from rich.progress import Progress
 
     from kg.build import build as run_build
+    from kg.targets import check_out_folder
 
     try:
+        check_out_folder(out)
         with Progress(console=err, transient=True, disable=quiet or not err.is_terminal) as progress:
             task = progress.add_task("reading", total=None)
             result = run_build(inputs, out, progress=lambda name: progress.update(task, description=name, advance=1), city=city)

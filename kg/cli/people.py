@@ -53,6 +53,8 @@ def person(
     output: OutOpt = None,
 ) -> None:
     """A person's profile: spellings, posts held with dates, and every event and appointment in date order."""
+    if not name.strip():
+        fail("kg person needs a name, e.g. kg person 李石松 (kg export people lists everyone)")
     try:
         key = resolve_params({"person": name}, graph)["person"]
         g = load(graph)

@@ -35,6 +35,8 @@ def resolve(
     """Print the entity a name resolves to, and why."""
     from kg.resolve import resolver_for
 
+    if not name.strip():
+        fail("kg resolve needs an agency name, e.g. kg resolve 市发改委")
     try:
         res = resolver_for(city).resolve(name)
     except InputError as exc:
