@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 GRAPH  := build/qujing
 
-.PHONY: demo test install clean bench
+SITE   := build/site
+
+.PHONY: demo test install clean bench browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +17,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: $(STAMP)
+# Debian's Chromium and a CJK font for the site's browser tests and screenshots (skipped when present).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; fi
+
+demo: $(STAMP) browser
 	$(BIN)/kg build data/gazettes/qujing --out $(GRAPH)
 	@echo
 	$(BIN)/kg documents --graph $(GRAPH)
@@ -32,7 +39,7 @@ demo: $(STAMP)
 	@echo "  $(BIN)/kg query                                                          # every canned query"
 	@echo "  $(BIN)/kg eval                                                           # precision and recall against the gold sets"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -6,7 +6,8 @@ from kg import query
 from kg.cli import app
 from tests.conftest import ROOT
 
-README = (ROOT / "README.md").read_text("utf-8")
+# docs/readme/NAME.md: sections written for the README and not yet folded into it
+README = "\n".join(p.read_text("utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs" / "readme").glob("*.md"))])
 
 
 def _commands(typer_app, prefix=""):

@@ -92,5 +92,5 @@ def run_query(name: str, graph: Path, params: dict[str, str], fmt: Format, outpu
     emit(columns or [c for c in cols if not c.startswith("_")], rows, fmt, output)
 
 
-from kg.cli import core, evaluate, responsibilities, projects, people  # noqa: E402,F401  (register the commands)
+from kg.cli import core, evaluate, responsibilities, projects, people, site  # noqa: E402,F401  (register the commands)
 from kg.__main__ import main  # noqa: E402,F401  (installs made before the entry point moved to kg.__main__ still call kg.cli:main)

@@ -1,0 +1,162 @@
+"""The site in headless Chromium (Debian's /usr/bin/chromium driven by playwright; `make test`
+installs it): pages load offline without errors, search, graphs, provenance, hostile text."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kg.model import read
+from tests.site_models import hostile_model, small_model, write_graph
+from visualizations.browser import CHROMIUM, chromium, wait_drawn
+from visualizations.catalogue import STRUCTURAL, Catalogue
+from visualizations.site import find_entity, write_site, write_viz
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (make test installs it)")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory):
+    base = tmp_path_factory.mktemp("browser-site")
+    graph = write_graph(small_model(), base / "graph")
+    write_site(graph, base / "site")
+    return graph, base / "site"
+
+
+class Watched:
+    """A page with everything that must not happen recorded: console errors, page errors,
+    requests that leave the disk, dialogs."""
+
+    def __init__(self, browser) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.problems: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
+        self.page.on("request", lambda r: r.url.startswith(("file:", "data:")) or self.problems.append(f"request: {r.url}"))
+        self.page.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def open(self, path: Path) -> None:
+        self.page.goto(path.resolve().as_uri())
+        wait_drawn(self.page)
+
+    def close(self) -> None:
+        self.page.close()
+
+
+def shown_nodes(page) -> int:
+    return page.evaluate("() => window.kgGraph.network.body.nodeIndices.length")
+
+
+def test_index_and_entity_pages_load_offline_without_errors(browser, sample):
+    graph, site = sample
+    cat = Catalogue(read(graph))
+    sample_pages = [site / "index.html", site / "timeline" / "index.html", site / "overview" / "co-responsibility.html"]
+    seen_kinds = set()
+    for node in cat.pages():
+        if cat.kind(node) not in seen_kinds:
+            seen_kinds.add(cat.kind(node))
+            sample_pages.append(site / cat.url(node))
+    w = Watched(browser)
+    for p in sample_pages:
+        w.open(p)
+    w.close()
+    assert seen_kinds >= {"agency", "person", "document", "county", "group"}
+    assert w.problems == []
+
+
+def test_search_finds_an_agency_under_two_spellings(browser, sample):
+    _, site = sample
+    w = Watched(browser)
+    w.open(site / "index.html")
+    for spelling in ("市能源局", "曲靖市能源局", "市发改委"):
+        w.page.fill("#q", spelling)
+        names = w.page.locator("#results a").all_inner_texts()
+        assert names and names[0] in ("曲靖市能源局", "曲靖市发展和改革委员会"), (spelling, names)
+    w.page.locator("#results a").first.click()
+    w.page.wait_for_load_state()
+    assert w.page.locator("h1").inner_text() == "曲靖市发展和改革委员会"
+    w.close()
+    assert w.problems == []
+
+
+def test_entity_page_draws_its_neighbourhood_and_widens(browser, sample):
+    graph, site = sample
+    model = read(graph)
+    cat = Catalogue(model)
+    energy = find_entity(cat, "市能源局")
+    neighbours = {e.target if e.source == energy.id else e.source for e in model.edges
+                  if energy.id in (e.source, e.target) and e.type not in STRUCTURAL}
+    w = Watched(browser)
+    w.open(site / cat.url(energy))
+    assert shown_nodes(w.page) == 1 + len(neighbours)
+    w.page.click("#widen")
+    assert shown_nodes(w.page) > 1 + len(neighbours)
+    w.page.click("#narrow")
+    assert shown_nodes(w.page) == 1 + len(neighbours)
+    w.page.uncheck("input.f-kind[value=Task]")
+    assert shown_nodes(w.page) == 1 + sum(1 for n in neighbours if model.nodes[n].label != "Task")
+    w.close()
+    assert w.problems == []
+
+
+def test_clicking_an_edge_shows_its_source_sentence(browser, tmp_path):
+    graph = write_graph(small_model(), tmp_path / "graph")
+    model = read(graph)
+    write_viz(graph, "市能源局", 1, tmp_path / "viz.html")
+    w = Watched(browser)
+    w.open(tmp_path / "viz.html")
+    spot = w.page.evaluate("""() => {
+        const g = window.kgGraph, e = g.edges.get()[0], p = g.network.getPositions([e.from, e.to]);
+        const d = g.network.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2});
+        const r = document.getElementById('graph').getBoundingClientRect();
+        const name = (id) => g.data.nodes.find((n) => n.id === id).name;
+        return {x: r.left + d.x, y: r.top + d.y, from: name(e.from), to: name(e.to)};
+    }""")
+    w.page.mouse.click(spot["x"], spot["y"])
+    panel = w.page.locator("#panel").inner_text()
+    by_name = {n.name: n for n in model.nodes.values()} | {str(n.props.get("taskText")): n for n in model.nodes.values()}
+    a, b = by_name[spot["from"]], by_name[spot["to"]]
+    quotes = [s.quote for e in model.edges if {e.source, e.target} == {a.id, b.id} for s in e.provenance] + [s.quote for s in b.provenance]
+    assert any(q in panel for q in quotes), panel
+    assert "001_aec869a62786b268.txt:" in panel and "曲政办发〔2022〕29号" in panel
+    w.close()
+    assert w.problems == []
+
+
+def test_hostile_strings_never_execute(browser, tmp_path):
+    graph = write_graph(hostile_model(), tmp_path / "graph")
+    site = tmp_path / "site"
+    write_site(graph, site)
+    write_viz(graph, "曲靖市能源局", 2, tmp_path / "viz.html")
+    w = Watched(browser)
+    w.page.add_init_script("window.alert = window.confirm = window.prompt = (m) => { window.__xss = 'dialog ' + m; };")
+    for page in sorted(site.rglob("*.html")) + [tmp_path / "viz.html"]:
+        w.open(page)
+        if page.name == "index.html" and page.parent == site:
+            for text in ("<script>", "onerror", "javascript:", "曲靖"):
+                w.page.fill("#q", text)
+        if w.page.evaluate("() => !!window.kgGraph"):
+            w.page.evaluate("""() => { const g = window.kgGraph;
+                g.edges.get().forEach((e) => g.showEdge(e));
+                g.network.selectNodes(g.nodes.getIds()); }""")
+            for i in range(min(3, w.page.evaluate("() => window.kgGraph.nodes.length"))):
+                pos = w.page.evaluate(f"""() => {{ const g = window.kgGraph, id = g.nodes.getIds()[{i}];
+                    const d = g.network.canvasToDOM(g.network.getPositions([id])[id]);
+                    const r = document.getElementById('graph').getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; }}""")
+                w.page.mouse.move(*pos)
+                w.page.mouse.click(*pos)
+                w.page.wait_for_timeout(150)
+        for link in w.page.locator("main a[href]").all()[:40]:
+            assert not link.get_attribute("href").lower().lstrip().startswith("javascript"), page
+        assert w.page.evaluate("() => window.__xss") is None, page
+        assert w.page.locator("script:not([src]):not([type])").count() == (0 if page.parent != tmp_path else 2), page
+    w.close()
+    assert w.problems == []

@@ -1,0 +1,130 @@
+/* Draws the page's network from its JSON block. Every text from the documents is set with
+   textContent or given to vis-network as a DOM element built that way: never as HTML. */
+(function () {
+  "use strict";
+  var block = document.getElementById("graph-data");
+  var box = document.getElementById("graph");
+  if (!block || !box || typeof vis === "undefined") { window.kgReady = true; return; }
+  var data = JSON.parse(block.textContent);
+  var root = document.body.getAttribute("data-root") || "";
+  var PAGE = /^[a-z]+\/[0-9a-f]{12}\.html(#q-[0-9a-f]{10})?$/;  // the only links a page makes
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  function link(url, text) {
+    if (!url || !PAGE.test(url)) return el("span", text);
+    var a = el("a", text); a.href = root + url; return a;
+  }
+  function tip(text) { return el("div", text, "tip"); }
+
+  var byId = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    return Object.assign({}, n, { title: tip(n.tip) });
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    var first = e.cites.length ? " — " + data.cites[e.cites[0]].quote : "";
+    return Object.assign({}, e, { title: tip(e.role + (e.year ? " · " + e.year : "") + first) });
+  }));
+
+  var centred = data.maxDepth > 0;
+  var state = { depth: data.depth, year: "", kinds: {}, roles: {} };
+  data.nodes.forEach(function (n) { state.kinds[n.kind] = true; });
+  data.edges.forEach(function (e) { state.roles[e.type] = true; });
+  var shownNodes = {}, shownEdges = {};
+
+  function compute() {
+    shownNodes = {}; shownEdges = {};
+    var nodeOk = function (n) { return state.kinds[n.kind] && (!centred || n.depth <= state.depth); };
+    data.edges.forEach(function (e) {
+      var a = byId[e.from], b = byId[e.to];
+      if (state.roles[e.type] && (!state.year || e.year === state.year) && nodeOk(a) && nodeOk(b)) {
+        shownEdges[e.id] = true; shownNodes[a.id] = true; shownNodes[b.id] = true;
+      }
+    });
+    var filtering = state.year || Object.keys(state.roles).some(function (r) { return !state.roles[r]; });
+    data.nodes.forEach(function (n) {
+      if ((centred && n.depth === 0) || (!filtering && nodeOk(n))) shownNodes[n.id] = true;
+    });
+  }
+  compute();
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !!shownNodes[n.id]; } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return !!shownEdges[e.id]; } });
+
+  var options = {
+    layout: { improvedLayout: false },
+    interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: data.nodes.length > 500 },
+    edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } }, selectionWidth: 2 },
+    nodes: { font: { size: 12, face: "WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif" } },
+    physics: data.physics ? { stabilization: { iterations: 150, fit: true }, barnesHut: { gravitationalConstant: -6000, springLength: 160, avoidOverlap: 0.6 } } : false
+  };
+  var t0 = performance.now();
+  var network = new vis.Network(box, { nodes: nodeView, edges: edgeView }, options);
+  network.once("afterDrawing", function () {
+    window.kgFirstDraw = performance.now() - t0;
+    if (!data.physics) window.kgReady = true;
+  });
+  if (data.physics) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      window.kgReady = true;
+    });
+  }
+
+  var panel = document.getElementById("panel");
+  function clear() { while (panel.firstChild) panel.removeChild(panel.firstChild); }
+  function showEdge(e) {
+    clear();
+    var a = byId[e.from], b = byId[e.to];
+    panel.appendChild(el("h3", e.role, "role"));
+    var p = el("p"); p.appendChild(link(a.url, a.name)); p.appendChild(el("span", " → ")); p.appendChild(link(b.url, b.name));
+    panel.appendChild(p);
+    if (e.detail) panel.appendChild(el("p", e.detail, "muted"));
+    if (!e.cites.length) panel.appendChild(el("p", "No source sentence recorded.", "muted"));
+    e.cites.forEach(function (i) {
+      var c = data.cites[i], d = el("div", null, "cite");
+      if (c.doc_number || c.doc_title) d.appendChild(link(c.url, (c.doc_number + " " + c.doc_title).trim()));
+      if (c.date) d.appendChild(el("span", c.date, "date"));
+      d.appendChild(el("blockquote", c.quote));
+      d.appendChild(el("span", c.file + ":" + c.line, "where"));
+      panel.appendChild(d);
+    });
+  }
+  function showNode(n) {
+    clear();
+    panel.appendChild(el("p", n.kind, "kind"));
+    panel.appendChild(el("h3", n.name));
+    if (n.url) { var p = el("p"); p.appendChild(link(n.url, "open its page →")); panel.appendChild(p); }
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length) showNode(byId[params.nodes[0]]);
+    else if (params.edges.length) showEdge(edges.get(params.edges[0]));
+  });
+  network.on("doubleClick", function (params) {
+    var n = params.nodes.length && byId[params.nodes[0]];
+    if (n && n.url && PAGE.test(n.url)) window.location.href = root + n.url;
+  });
+
+  var counter = document.getElementById("shown-count");
+  function refresh() {
+    compute(); nodeView.refresh(); edgeView.refresh();
+    if (counter) counter.textContent = nodeView.length + " nodes, " + edgeView.length + " lines shown";
+    var d = document.getElementById("depth-now"); if (d) d.textContent = String(state.depth);
+  }
+  function on(id, ev, fn) { var x = document.getElementById(id); if (x) x.addEventListener(ev, fn); }
+  on("widen", "click", function () { if (state.depth < data.maxDepth) { state.depth++; refresh(); network.fit(); } });
+  on("narrow", "click", function () { if (state.depth > 1) { state.depth--; refresh(); network.fit(); } });
+  on("year", "change", function (ev) { state.year = ev.target.value; refresh(); });
+  Array.prototype.forEach.call(document.querySelectorAll("input.f-kind"), function (box) {
+    box.addEventListener("change", function () { state.kinds[box.value] = box.checked; refresh(); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("input.f-role"), function (box) {
+    box.addEventListener("change", function () { state.roles[box.value] = box.checked; refresh(); });
+  });
+  refresh();
+  window.kgGraph = { network: network, nodes: nodeView, edges: edgeView, data: data, showEdge: showEdge };
+})();
