@@ -161,7 +161,7 @@ SPECIAL = {  # commands that take no --graph: how each is given bad input
     ("eval",): ["eval", "--corpus", "{tmp}/nowhere"],
     ("query",): ["query", "nosuch", "-g", "{tmp}/nowhere"],
 }
-ARGUMENTS = {("person",): ["李石松"]}
+ARGUMENTS = {("person",): ["李石松"], ("viz",): ["市能源局"]}
 
 
 def leaf_commands() -> list[tuple[tuple[str, ...], object]]:

@@ -21,8 +21,11 @@ def site(
     """Write a static, offline HTML site over the graph: search, a page per entity, networks, timeline."""
     from visualizations.site import write_site
 
+    from kg.targets import check_out_folder
+
     start = time.perf_counter()
     try:
+        check_out_folder(out)
         report = write_site(graph, out, depth)
     except InputError as exc:
         fail(str(exc))
@@ -42,9 +45,12 @@ def viz(
     """Write one self-contained page with ENTITY's neighbourhood graph and facts."""
     from visualizations.site import write_viz
 
+    from kg.targets import check_out_file
+
     if output.suffix.lower() not in (".html", ".htm"):
         fail(f"{output}: the output must be an .html file")
     try:
+        check_out_file(output)
         node, count = write_viz(graph, entity, depth, output)
     except InputError as exc:
         fail(str(exc))
