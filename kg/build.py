@@ -11,6 +11,7 @@ from pathlib import Path
 from kg.errors import InputError
 from extractors import run_all
 from kg.city import city_reference, load_city
+from kg.counts import Count, headline
 from kg.graph import GraphBuilder, add_all
 from kg.people import PersonResolver
 from kg.resolve import Resolver
@@ -27,6 +28,7 @@ class BuildResult:
     failed: list[str] = field(default_factory=list)
     records: list = field(default_factory=list)
     triples: int = 0
+    counts: list[Count] = field(default_factory=list)  # the headline numbers, counted in the graph
 
     @property
     def documents(self) -> int:
@@ -36,6 +38,8 @@ class BuildResult:
         return {
             "issues": len(self.issues),
             "documents": self.documents,
+            "counts": {c.name: c.n for c in self.counts},
+            "counted": {c.name: c.legend() for c in self.counts},
             "records": dict(sorted(Counter(type(r).__name__ for r in self.records).items())),
             "facts": self.triples,
             "warnings": len(self.warnings),
@@ -71,6 +75,7 @@ def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambd
     if not result.issues:
         raise InputError("no input file could be read: " + "; ".join(str(w) for w in result.warnings))
     result.triples = len(builder.g)
+    result.counts = headline(builder.g)
     out.mkdir(parents=True, exist_ok=True)
     save(builder.g, out)
     manifest = dict(result.summary(), city=city_reference(city_data), warnings=[str(w) for w in result.warnings])

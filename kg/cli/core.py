@@ -10,7 +10,8 @@ import typer
 from kg import query as canned
 from kg.cli import FormatOpt, GraphOpt, OutOpt, app, err, export_app, fail, parse_params, run_query
 from kg.errors import InputError
-from kg.output import Format
+from kg.output import Format, emit
+from kg.store import load
 
 
 @app.command()
@@ -36,9 +37,11 @@ def build(
         return
     for w in result.warnings:
         err.print(f"warning: {w}", markup=False, soft_wrap=True)
-    s = result.summary()
-    found = ", ".join(f"{n} {label}" for label, n in (("tasks", s["records"].get("Task", 0)), ("assignments", s["records"].get("Assignment", 0)), ("events", s["records"].get("Event", 0)), ("projects", s["records"].get("Project", 0))) if n)
-    print(f"built {out}: {s['issues']} issues, {s['documents']} documents, {found + ', ' if found else ''}{s['facts']} facts, {s['warnings']} warnings")
+    counts = [c for c in result.counts if c.n]
+    print(f"built {out}: {', '.join(f'{c.n} {c.name}' for c in counts)}, {result.triples} facts, {len(result.warnings)} warnings")
+    if not quiet:
+        for c in counts[1:]:
+            print(f"  {c.name}: {c.legend()}")
 
 
 @app.command()
@@ -49,8 +52,17 @@ def documents(graph: GraphOpt, fmt: FormatOpt = Format.table, issue: Annotated[s
 
 @app.command()
 def stats(graph: GraphOpt, fmt: FormatOpt = Format.table) -> None:
-    """Count the nodes of each kind in the graph."""
-    run_query("stats", graph, {}, fmt, None)
+    """Count the nodes of each kind in the graph, saying what the headline kinds hold."""
+    from kg.counts import headline
+
+    try:
+        g = load(graph)
+        _, rows = canned.run(g, "stats", {})
+        what = {c.kind: c.breakdown() for c in headline(g)}
+    except InputError as exc:
+        fail(str(exc))
+        return
+    emit(["kind", "count", "what"], [dict(r, what=what.get(str(r["kind"]), "")) for r in rows], fmt)
 
 
 @app.command("query")

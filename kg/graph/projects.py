@@ -37,8 +37,9 @@ def division(b: GraphBuilder, name: str) -> URIRef:
     return node
 
 
-def project_node(b: GraphBuilder, name: str) -> URIRef:
-    node = make_id("project", name)
+def project_node(b: GraphBuilder, name: str, county: str | None) -> URIRef:
+    """A project is its name in its county: 工业园区消防救援站 of 马龙区 and of 宣威市 are two stations."""
+    node = make_id("project", name, county or "")
     b.add(node, RDF.type, KG.Project)
     b.add(node, RDFS.label, name)
     return node
@@ -72,7 +73,7 @@ def map_projects(b: GraphBuilder, issue: Issue, records: list) -> None:
 
 
 def _project(b: GraphBuilder, issue: Issue, p: Project) -> None:
-    node = project_node(b, p.name)
+    node = project_node(b, p.name, p.county)
     if p.county:
         b.add(node, KG.locatedIn, division(b, p.county))
     doc = _doc(b, issue, p.doc_number)
@@ -148,7 +149,7 @@ def _covering_nodes(b: GraphBuilder, file: str) -> list[tuple[int, int, URIRef]]
 
 
 def _mention(b: GraphBuilder, issue: Issue, m: ProjectMention, covering: list) -> None:
-    project = project_node(b, m.key)
+    project = project_node(b, m.key, m.county)
     if m.county:
         b.add(project, KG.locatedIn, division(b, m.county))
     for place in re.findall(r"（(.+?)至(.+?)）$", m.name):
