@@ -6,8 +6,8 @@ used); networkx lays them out beforehand so a large page draws without physics.
 
 from __future__ import annotations
 
-import json
 import math
+import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,11 +16,12 @@ import networkx as nx
 from pyvis.network import Network
 
 from kg.model import Edge, Node
-from visualizations.catalogue import STRUCTURAL, Catalogue, short, words
+from visualizations.catalogue import STRUCTURAL, Catalogue, Citation, short, words
 
 MAX_NODES = 2000  # never more on one page: a larger neighbourhood is cut and offered as GEXF
 PHYSICS_LIMIT = 300  # physics settles the precomputed layout only below this many nodes
-HUB_DEGREE = 60  # a neighbour with more edges than this is shown but not expanded further
+HUB_DEGREE = 60
+CORE = 300  # an overview's force layout covers at most this many nodes  # a neighbour with more edges than this is shown but not expanded further
 
 # Kind → (shape, colour). Shapes that keep the label outside, so long Chinese names stay readable.
 KIND_STYLE = {
@@ -95,7 +96,9 @@ def induced_edges(cat: Catalogue, ids: Iterable[str]) -> list[Edge]:
 
 def _layout(ids: list[str], links: list[tuple[str, str]], depth_of: dict[str, int] | None) -> dict[str, tuple[float, float]]:
     """Positions in pixels. A neighbourhood gets rings by distance (instant; physics relaxes a
-    small one in the browser); an overview gets a force layout (scipy beyond 500 nodes)."""
+    small one in the browser). An overview gets a force layout of its best-connected nodes
+    (at most CORE of them: networkx's dense layout needs only numpy) with every other node
+    placed at the middle of its placed neighbours."""
     g = nx.Graph()
     g.add_nodes_from(ids)
     g.add_edges_from(links)
@@ -106,9 +109,28 @@ def _layout(ids: list[str], links: list[tuple[str, str]], depth_of: dict[str, in
         rings: dict[int, list[str]] = defaultdict(list)
         for i in ids:
             rings[depth_of[i]].append(i)
-        pos = nx.shell_layout(g, nlist=[rings[d] for d in sorted(rings)])
+        pos = {k: tuple(v) for k, v in nx.shell_layout(g, nlist=[rings[d] for d in sorted(rings)]).items()}
     else:
-        pos = nx.spring_layout(g, seed=7, iterations=50 if n < 500 else 30)
+        core = sorted(ids, key=lambda i: (-g.degree(i), i))[:CORE]
+        pos = {k: tuple(v) for k, v in nx.spring_layout(g.subgraph(core), seed=7, iterations=50).items()}
+        pending = [i for i in ids if i not in pos]
+        rng = random.Random(7)
+        while pending:
+            placed_any, rest = False, []
+            for i in pending:
+                near = [pos[j] for j in g.neighbors(i) if j in pos]
+                if near:
+                    angle, r = rng.uniform(0, 2 * math.pi), rng.uniform(0.02, 0.08)
+                    pos[i] = (sum(p[0] for p in near) / len(near) + r * math.cos(angle),
+                              sum(p[1] for p in near) / len(near) + r * math.sin(angle))
+                    placed_any = True
+                else:
+                    rest.append(i)
+            if not placed_any:  # not connected to anything placed: a ring outside
+                for k, i in enumerate(rest):
+                    pos[i] = (1.3 * math.cos(2 * math.pi * k / len(rest)), 1.3 * math.sin(2 * math.pi * k / len(rest)))
+                rest = []
+            pending = rest
     scale = 120 + 45 * math.sqrt(n)
     return {i: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for i, (x, y) in pos.items()}
 
@@ -120,6 +142,7 @@ def draw(cat: Catalogue, ids: list[str], edges: list[Edge], depth_of: dict[str, 
     index = {nid: i for i, nid in enumerate(ids)}
     links = [(e.source, e.target) for e in edges] + [(x["source"], x["target"]) for x in extra_edges or []]
     pos = _layout(ids, links, depth_of)
+    degree = Counter(x for link in links for x in link)
     net = Network(directed=True)
     kinds: Counter[str] = Counter()
     for nid in ids:
@@ -129,20 +152,16 @@ def draw(cat: Catalogue, ids: list[str], edges: list[Edge], depth_of: dict[str, 
         shape, colour = KIND_STYLE.get(kind, OTHER_STYLE)
         full = cat.display(node)
         net.add_node(index[nid], label=short(full, 12 if node.label == "Task" else 18), shape=shape, color=colour, x=pos[nid][0], y=pos[nid][1],
-                     size=18 if depth_of and depth_of[nid] == 0 else 10, kind=kind, name=full, url=cat.url(node),
+                     size=(18 if depth_of[nid] == 0 else 10) if depth_of else round(6 + 2 * math.sqrt(degree[nid]), 1), kind=kind, name=full, url=cat.url(node),
                      depth=depth_of[nid] if depth_of else 0, tip=f"{kind}: {short(full, 200)}")
     roles: Counter[str] = Counter()
     years: set[str] = set()
-    cite_index: dict[str, int] = {}  # the same sentence backs many edges: stored once per page
+    cite_index: dict[Citation, int] = {}  # the same sentence backs many edges: stored once per page
 
-    def cite_ids(cites: list[dict]) -> list[int]:
-        out = []
-        for c in cites:
-            key = json.dumps(c, sort_keys=True, ensure_ascii=False)
-            out.append(cite_index.setdefault(key, len(cite_index)))
-        return out
+    def cite_ids(cites: list[Citation]) -> list[int]:
+        return [cite_index.setdefault(c, len(cite_index)) for c in cites]
 
-    records = [(e.source, e.target, e.type, cat.year_of(e), [c.to_json() for c in cat.edge_citations(e)], None, e.props)
+    records = [(e.source, e.target, e.type, cat.year_of(e), cat.edge_citations(e), None, e.props)
                for e in edges]
     records += [(x["source"], x["target"], x["type"], x.get("year", ""), x["cites"], x.get("width"), x.get("props", {}))
                 for x in extra_edges or []]
@@ -156,7 +175,7 @@ def draw(cat: Catalogue, ids: list[str], edges: list[Edge], depth_of: dict[str, 
                      year=year, cites=cite_ids(cites), detail=detail, arrows="to" if typ != "SHARES_TASKS" else "")
     nodes, edge_records, _heading, _h, _w, _options = net.get_network_data()
     out = NetworkData(nodes=nodes, edges=edge_records, physics=len(ids) <= PHYSICS_LIMIT,
-                      cites=[json.loads(k) for k in cite_index])
+                      cites=[c.to_json() for c in cite_index])
     out.kinds = [{"kind": k, "shape": KIND_STYLE.get(k, OTHER_STYLE)[0], "color": KIND_STYLE.get(k, OTHER_STYLE)[1], "count": c}
                  for k, c in sorted(kinds.items(), key=lambda kv: -kv[1])]
     out.roles = [{"type": t, "role": words(t), "color": ROLE_STYLE.get(t, OTHER_ROLE)[0], "dashed": bool(ROLE_STYLE.get(t, OTHER_ROLE)[1]),
@@ -177,7 +196,7 @@ def entity_network(cat: Catalogue, centre: str, depth: int, shown: int = 1) -> t
     return data, cut
 
 
-def co_responsibility(cat: Catalogue, min_shared: int = 2, limit: int = 400) -> NetworkData:
+def co_responsibility(cat: Catalogue, min_shared: int = 3, limit: int = 300) -> NetworkData:
     """Agencies joined when they share tasks (lead, responsible, cooperating): width by how many."""
     agents: dict[str, set[str]] = defaultdict(set)
     for e in cat.model.edges:
@@ -197,7 +216,7 @@ def co_responsibility(cat: Catalogue, min_shared: int = 2, limit: int = 400) -> 
         cites = []
         for t in tasks[:5]:
             task = cat.model.nodes[t]
-            cites += [c.to_json() for c in (cat.cite(s, cat.document_of(t)) for s in task.provenance[:1])]
+            cites += [cat.cite(s, cat.document_of(t)) for s in task.provenance[:1]]
         extra.append({"source": a, "target": b, "type": "SHARES_TASKS", "width": 1 + math.log2(len(tasks)), "cites": cites,
                       "props": {"cue": f"{len(tasks)} shared tasks"}})
     return draw(cat, ids, [], None, extra)

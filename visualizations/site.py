@@ -32,7 +32,7 @@ class SiteReport:
 def props_of(node: Node) -> list[tuple[str, str]]:
     rows = []
     for k, v in sorted(node.props.items()):
-        if k in HIDDEN_PROPS or v in (None, "", []):
+        if k in HIDDEN_PROPS or v in (None, "", []) or v == node.name:
             continue
         rows.append((k, "、".join(map(str, v)) if isinstance(v, list) else str(v)))
     return rows
@@ -115,7 +115,7 @@ class Site:
                     for n in sorted(nodes, key=lambda n: cat.display(n))]
             w.page("list.html", f"list/{kind}.html", title=KIND_TITLES[kind], rows=rows)
         self.overview("overview/co-responsibility.html", "Agencies that share tasks",
-                      "Two agencies are joined when they are named on at least two of the same tasks (lead, responsible or "
+                      "Two agencies are joined when they are named on at least three of the same tasks (lead, responsible or "
                       "cooperating); the thicker the line, the more tasks. Click a line for sentences of the shared tasks.",
                       network.co_responsibility(cat))
         self.overview("overview/people-and-meetings.html", "People and meetings",

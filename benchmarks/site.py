@@ -1,0 +1,78 @@
+"""Site benchmark: `kg site` generation time and size, and first-draw time of the largest page in
+headless Chromium, for the sample corpus and for a graph ten times its size.
+
+Run: .venv/bin/python benchmarks/site.py [GRAPH_DIR ...]   (default: builds the sample corpus)
+The tenfold graph is the sample model copied ten times under new ids (same shape, ten times
+the pages), unless GRAPH_DIRs are given.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.model import MODEL_FILE, Edge, GraphModel, Node, dump_lines, read  # noqa: E402
+from visualizations.browser import chromium, wait_drawn  # noqa: E402
+from visualizations.site import write_site  # noqa: E402
+
+
+def copies(model: GraphModel, n: int) -> GraphModel:
+    out = GraphModel(prop_types=model.prop_types)
+    for k in range(n):
+        for node in model.nodes.values():
+            nid = f"{node.id}#c{k}"
+            out.nodes[nid] = Node(nid, node.label, node.name, node.props, node.provenance)
+        for e in model.edges:
+            out.edges.append(Edge(f"{e.id}#c{k}", e.type, f"{e.source}#c{k}", f"{e.target}#c{k}", e.props, e.provenance))
+    return out
+
+
+def first_draw(page_path: Path) -> tuple[float, float, int]:
+    """(ms to the first drawn frame as the page measures it, s until settled, nodes drawn)."""
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        start = time.perf_counter()
+        page.goto(page_path.as_uri())
+        wait_drawn(page, timeout=300_000)
+        settled = time.perf_counter() - start
+        ms, nodes = page.evaluate("() => [window.kgFirstDraw, window.kgGraph.network.body.nodeIndices.length]")
+        return ms, settled, nodes
+
+
+def measure(label: str, graph: Path, tmp: Path) -> None:
+    model = read(graph)
+    out = tmp / f"site-{label}"
+    start, cpu = time.perf_counter(), time.process_time()
+    report = write_site(graph, out)
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(f"{label}: {len(model.nodes)} nodes, {len(model.edges)} edges -> {report.pages} files, "
+          f"{report.bytes / 1e6:.1f} MB in {took:.1f} s ({cpu:.1f} s CPU)")
+    ms, settled, nodes = first_draw(out / report.largest_page)
+    print(f"{label}: largest page {report.largest_page} ({report.largest_nodes} nodes, {nodes} drawn at first): "
+          f"first draw {ms:.0f} ms, settled {settled:.1f} s after navigation")
+
+
+def main(argv: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        if argv:
+            for g in argv:
+                measure(Path(g).name, Path(g), tmp)
+            return
+        from kg.build import build
+
+        build([ROOT / "data" / "gazettes" / "qujing"], tmp / "sample")
+        measure("sample", tmp / "sample", tmp)
+        (tmp / "sample-x10").mkdir()
+        text = "\n".join(dump_lines(copies(read(tmp / "sample"), 10))) + "\n"
+        (tmp / "sample-x10" / MODEL_FILE).write_text(text, encoding="utf-8")
+        measure("sample x10 (model copied)", tmp / "sample-x10", tmp)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
