@@ -78,6 +78,7 @@ def facts_of(cat: Catalogue, node: Node) -> list[FactGroup]:
 class Sentence:
     citation: Citation
     supports: list[str]  # the facts it is evidence of, in words
+    heading: bool = False  # a section heading: shown as the document's outline
 
 
 def document_sentences(cat: Catalogue, doc: Node) -> list[Sentence]:
@@ -85,17 +86,20 @@ def document_sentences(cat: Catalogue, doc: Node) -> list[Sentence]:
     parts = [e.source for e in cat.inc.get(doc.id, []) if e.type in IN_DOCUMENT]
     found: dict[tuple[str, int, int], Sentence] = {}  # one entry per line span: its longest quote
 
-    def add(sources, what: str) -> None:
+    def add(sources, what: str, heading: bool = False) -> None:
         for s in sources:
             key = (s.file, s.line_start, s.line_end)
             if key not in found or len(s.quote) > len(found[key].citation.quote):
-                found[key] = Sentence(cat.cite(s, doc), found[key].supports if key in found else [])
+                found[key] = Sentence(cat.cite(s, doc), found[key].supports if key in found else [], heading)
             if what and what not in found[key].supports:
                 found[key].supports.append(what)
 
     add(doc.provenance, "")
     for pid in parts:
         part = cat.model.nodes[pid]
+        if part.label == "Section":
+            add(part.provenance, "", heading=True)
+            continue
         add(part.provenance, f"{part.label.lower()}: {short(cat.display(part), 40)}")
         for e in cat.edges_of(pid):
             if e.type in STRUCTURAL or e.type in IN_DOCUMENT:
