@@ -126,3 +126,27 @@ def test_ambiguous_and_unknown_names():
     with pytest.raises(InputError, match="no agency"):
         find_entity(cat, "市教育局")
     assert find_entity(cat, "宣威").name == "宣威市"
+
+
+def test_a_huge_neighbourhood_is_cut_and_offered_whole_as_gexf(tmp_path):
+    import json
+
+    import networkx as nx
+
+    from kg.model import Edge, Node
+    from visualizations.network import MAX_NODES, PHYSICS_LIMIT
+
+    model = small_model()
+    energy = find_entity(Catalogue(model), "市能源局")
+    for k in range(MAX_NODES + 500):
+        tid = f"https://w3id.org/cn-gazette-kg/id/task/bulk{k}"
+        model.nodes[tid] = Node(tid, "Task", f"任务{k}", {"taskText": f"任务{k}"}, [])
+        model.edges.append(Edge(f"{tid}/lead", "LEADS", energy.id, tid, {"role": "lead"}, []))
+    graph = write_graph(model, tmp_path / "graph")
+    _, count = write_viz(graph, "市能源局", 1, tmp_path / "big.html")
+    html = (tmp_path / "big.html").read_text("utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1))
+    assert count == len(data["nodes"]) == MAX_NODES and data["physics"] is False and MAX_NODES > PHYSICS_LIMIT
+    assert "more nodes than a page can draw" in html and 'href="big.gexf"' in html
+    whole = nx.read_gexf(tmp_path / "big.gexf")
+    assert whole.number_of_nodes() == 1 + 3 + 1 + MAX_NODES + 500  # itself, 3 tasks, the headquarters, the bulk

@@ -38,6 +38,20 @@ def props_of(node: Node) -> list[tuple[str, str]]:
     return rows
 
 
+def traditional_folds(chars: set[str]) -> dict[str, str]:
+    """Traditional characters whose simplified form occurs in a spelling: the search folds a
+    query with them, so 市發改委 finds what 市发改委 finds (the model's text is already folded)."""
+    from kg.normalise import fold_char
+
+    out = {}
+    for code in range(0x3400, 0xA000):
+        ch = chr(code)
+        folded = fold_char(ch)
+        if folded != ch and folded in chars:
+            out[ch] = folded
+    return out
+
+
 def find_entity(cat: Catalogue, text: str) -> Node:
     """The entity a user named: an id, or any spelling; a substring only when it picks one."""
     if text in cat.model.nodes:
@@ -135,9 +149,11 @@ class Site:
         counts = Counter(cat.kind(n) for n in pages)
         kinds = [{"kind": k, "title": KIND_TITLES[k], "count": counts[k]} for k in KIND_TITLES if counts[k]]
         entries = [[cat.display(n), cat.kind(n), cat.url(n), cat.spellings(n)] for n in pages]
+        fold = traditional_folds({ch for e in entries for s in e[3] for ch in s})
         totals = ", ".join(f"{c['count']} {c['title'].lower()}" for c in kinds)
         w.page("index.html", "index.html", scripts=("search.js",), title="Index", totals=totals, kinds=kinds,
-               moments=sum(n for _, n in years), leads=facts.lead_units(cat), leaders=facts.busiest_leaders(cat), entries=entries)
+               moments=sum(n for _, n in years), leads=facts.lead_units(cat), leaders=facts.busiest_leaders(cat),
+               search={"entries": entries, "fold": fold})
 
 
 def _replaceable(out: Path) -> None:

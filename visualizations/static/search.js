@@ -5,10 +5,15 @@
   var block = document.getElementById("search-data");
   var input = document.getElementById("q");
   if (!block || !input) return;
-  var entries = JSON.parse(block.textContent);  // [name, kind, url, [spellings]]
+  var data = JSON.parse(block.textContent);
+  var entries = data.entries;  // [name, kind, url, [spellings]]
+  var fold = data.fold;  // traditional → simplified, for the characters the spellings use
   var list = document.getElementById("results"), hits = document.getElementById("hits");
   var PAGE = /^[a-z]+\/[0-9a-f]{12}\.html$/;
-  function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/\s+/g, ""); }
+  function norm(s) {
+    return Array.from(String(s).normalize("NFKC").toLowerCase().replace(/\s+/g, ""))
+      .map(function (ch) { return Object.prototype.hasOwnProperty.call(fold, ch) ? fold[ch] : ch; }).join("");
+  }
   var keys = entries.map(function (e) { return e[3].map(norm); });
   function run() {
     var q = norm(input.value);
