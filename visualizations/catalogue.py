@@ -54,11 +54,6 @@ class Citation:
     line_end: int
     anchor: str  # id of this sentence on the document page
 
-    def to_json(self) -> dict[str, object]:
-        return {"doc_number": self.doc_number, "doc_title": self.doc_title, "doc_url": self.doc_url, "date": self.date,
-                "quote": self.quote, "file": self.file, "line": self.line_start, "line_end": self.line_end,
-                "url": f"{self.doc_url}#{self.anchor}" if self.doc_url else ""}
-
 
 def anchor_of(src: Source) -> str:
     return "q-" + hashlib.sha1(f"{src.file}:{src.line_start}:{src.line_end}".encode()).hexdigest()[:10]

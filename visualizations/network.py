@@ -53,7 +53,11 @@ class NetworkData:
 
     nodes: list[dict] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)  # "cites": indices into `cites`
-    cites: list[dict] = field(default_factory=list)
+    # Sources, normalised because one page cites the same documents hundreds of times:
+    # cites [doc index or -1, quote, file index, line start, line end, anchor]; docs [number, title, date, url].
+    cites: list[list] = field(default_factory=list)
+    docs: list[list[str]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
     kinds: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
     years: list[str] = field(default_factory=list)
@@ -63,8 +67,11 @@ class NetworkData:
     left_out: int = 0  # nodes of the neighbourhood not drawn (over MAX_NODES)
 
     def to_json(self) -> dict[str, object]:
-        return {"nodes": self.nodes, "edges": self.edges, "cites": self.cites, "depth": self.depth, "maxDepth": self.max_depth,
-                "physics": self.physics}
+        styles = {"kinds": {k["kind"]: [k["shape"], k["color"]] for k in self.kinds},
+                  "roles": {r["type"]: [r["color"], ROLE_STYLE.get(r["type"], OTHER_ROLE)[1], ROLE_STYLE.get(r["type"], OTHER_ROLE)[2], r["role"]]
+                            for r in self.roles}}
+        return {"nodes": self.nodes, "edges": self.edges, "cites": self.cites, "docs": self.docs, "files": self.files,
+                "styles": styles, "depth": self.depth, "maxDepth": self.max_depth, "physics": self.physics}
 
 
 def neighbourhood(cat: Catalogue, centre: str, depth: int, limit: int | None = MAX_NODES) -> tuple[dict[str, int], bool]:
@@ -149,11 +156,11 @@ def draw(cat: Catalogue, ids: list[str], edges: list[Edge], depth_of: dict[str, 
         node = cat.model.nodes[nid]
         kind = kind_name(cat, node)
         kinds[kind] += 1
-        shape, colour = KIND_STYLE.get(kind, OTHER_STYLE)
         full = cat.display(node)
-        net.add_node(index[nid], label=short(full, 12 if node.label == "Task" else 18), shape=shape, color=colour, x=pos[nid][0], y=pos[nid][1],
-                     size=(18 if depth_of[nid] == 0 else 10) if depth_of else round(6 + 2 * math.sqrt(degree[nid]), 1), kind=kind, name=full, url=cat.url(node),
-                     depth=depth_of[nid] if depth_of else 0, tip=f"{kind}: {short(full, 200)}")
+        # shape and colour come from the page's style table by kind (graph.js)
+        net.add_node(index[nid], label=short(full, 12 if node.label == "Task" else 18), x=pos[nid][0], y=pos[nid][1],
+                     size=(18 if depth_of[nid] == 0 else 10) if depth_of else round(6 + 2 * math.sqrt(degree[nid]), 1), kind=kind,
+                     name=short(full, 300), url=cat.url(node), depth=depth_of[nid] if depth_of else 0)
     roles: Counter[str] = Counter()
     years: set[str] = set()
     cite_index: dict[Citation, int] = {}  # the same sentence backs many edges: stored once per page
@@ -166,16 +173,24 @@ def draw(cat: Catalogue, ids: list[str], edges: list[Edge], depth_of: dict[str, 
     records += [(x["source"], x["target"], x["type"], x.get("year", ""), x["cites"], x.get("width"), x.get("props", {}))
                 for x in extra_edges or []]
     for k, (src, tgt, typ, year, cites, width, props) in enumerate(records):
-        colour, dashes, w = ROLE_STYLE.get(typ, OTHER_ROLE)
         roles[typ] += 1
         if year:
             years.add(year)
+        extra = {"width": width} if width else {}
         detail = " · ".join(str(props[p]) for p in ("cue", "participantRole", "roleLabel") if props.get(p))
-        net.add_edge(index[src], index[tgt], id=k, color=colour, dashes=dashes, width=width or w, role=words(typ), type=typ,
-                     year=year, cites=cite_ids(cites), detail=detail, arrows="to" if typ != "SHARES_TASKS" else "")
+        if detail:
+            extra["detail"] = detail
+        # colour, dashes, width and words of the role come from the page's style table by type
+        net.add_edge(index[src], index[tgt], id=k, type=typ, year=year, cites=cite_ids(cites), **extra)
     nodes, edge_records, _heading, _h, _w, _options = net.get_network_data()
-    out = NetworkData(nodes=nodes, edges=edge_records, physics=len(ids) <= PHYSICS_LIMIT,
-                      cites=[c.to_json() for c in cite_index])
+    out = NetworkData(nodes=nodes, edges=edge_records, physics=len(ids) <= PHYSICS_LIMIT)
+    docs: dict[tuple[str, str, str, str], int] = {}
+    files: dict[str, int] = {}
+    for c in cite_index:
+        doc = docs.setdefault((c.doc_number, c.doc_title, c.date, c.doc_url), len(docs)) if (c.doc_number or c.doc_title) else -1
+        out.cites.append([doc, c.quote, files.setdefault(c.file, len(files)), c.line_start, c.line_end, c.anchor])
+    out.docs = [list(d) for d in docs]
+    out.files = list(files)
     out.kinds = [{"kind": k, "shape": KIND_STYLE.get(k, OTHER_STYLE)[0], "color": KIND_STYLE.get(k, OTHER_STYLE)[1], "count": c}
                  for k, c in sorted(kinds.items(), key=lambda kv: -kv[1])]
     out.roles = [{"type": t, "role": words(t), "color": ROLE_STYLE.get(t, OTHER_ROLE)[0], "dashed": bool(ROLE_STYLE.get(t, OTHER_ROLE)[1]),

@@ -102,7 +102,7 @@ class Site:
         if self.w.inline:  # a page on its own links to no other page
             for n in net.nodes:
                 n["url"] = ""
-            net.cites = [dict(c, url="") for c in net.cites]
+            net.docs = [d[:3] + [""] for d in net.docs]
         kind = cat.kind(node) or node.label.lower()
         self.w.page("entity.html", path, scripts=("vis-network.min.js", "graph.js") if len(net.nodes) > 1 else (),
                     title=cat.display(node), name=cat.display(node), kind_title=kind,

@@ -21,14 +21,25 @@
   }
   function tip(text) { return el("div", text, "tip"); }
 
+  // cites: [doc index or -1, quote, file index, line, line end, anchor]; docs: [number, title, date, url]
+  function cite(i) {
+    var c = data.cites[i], d = c[0] >= 0 ? data.docs[c[0]] : ["", "", "", ""];
+    return { doc: (d[0] + " " + d[1]).trim(), date: d[2], url: d[3] ? d[3] + "#" + c[5] : "", quote: c[1],
+             where: data.files[c[2]] + ":" + c[3] + (c[4] !== c[3] ? "–" + c[4] : "") };
+  }
+  var KIND = data.styles.kinds, ROLE = data.styles.roles, OTHER = ["#b5b5b5", false, 1, ""];
+  function role(e) { return ROLE[e.type] || OTHER; }
   var byId = {};
   data.nodes.forEach(function (n) { byId[n.id] = n; });
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return Object.assign({}, n, { title: tip(n.tip) });
+    var k = KIND[n.kind] || ["dot", "#c7c7c7"];
+    return Object.assign({}, n, { shape: k[0], color: k[1], title: tip(n.kind + ": " + n.name) });
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    var first = e.cites.length ? " — " + data.cites[e.cites[0]].quote : "";
-    return Object.assign({}, e, { title: tip(e.role + (e.year ? " · " + e.year : "") + first) });
+    var r = role(e), first = e.cites.length ? " — " + data.cites[e.cites[0]][1] : "";
+    return Object.assign({}, e, { color: r[0], dashes: r[1], width: e.width || r[2], role: r[3],
+                                  arrows: e.type === "SHARES_TASKS" ? "" : "to",
+                                  title: tip(r[3] + (e.year ? " · " + e.year : "") + first) });
   }));
 
   var centred = data.maxDepth > 0;
@@ -86,11 +97,11 @@
     if (e.detail) panel.appendChild(el("p", e.detail, "muted"));
     if (!e.cites.length) panel.appendChild(el("p", "No source sentence recorded.", "muted"));
     e.cites.forEach(function (i) {
-      var c = data.cites[i], d = el("div", null, "cite");
-      if (c.doc_number || c.doc_title) d.appendChild(link(c.url, (c.doc_number + " " + c.doc_title).trim()));
+      var c = cite(i), d = el("div", null, "cite");
+      if (c.doc) d.appendChild(link(c.url, c.doc));
       if (c.date) d.appendChild(el("span", c.date, "date"));
       d.appendChild(el("blockquote", c.quote));
-      d.appendChild(el("span", c.file + ":" + c.line, "where"));
+      d.appendChild(el("span", c.where, "where"));
       panel.appendChild(d);
     });
   }
