@@ -17,14 +17,14 @@ attend (出席, 参加, 列席, 陪同 …; and whoever a leader meets: `与X座
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from extractors import register
+from extractors.entries import Entry, chronicle_year, find_entries, parse_day  # noqa: F401  (chronicle_year, parse_day: the date grammar)
+from extractors.appointments import decision_spans
 from extractors.people import NameSpan, find_names, organisation_of
 from extractors.units import top_level_spans
 from kg.city import City
 from kg.normalise import NText
-from kg.patterns import MONTH_HEADING
 from kg.people import PersonResolver
 from kg.provenance import span_prov
 from kg.records import Issue, Warning_
@@ -32,15 +32,9 @@ from kg.records.events import Event, Participation
 
 NAME = "chronicle"
 
-DAY = re.compile(
-    r"^(?:(?P<m1>\d{1,2})月)?(?P<d1>\d{1,2})(?P<unit>日)?"
-    r"(?:[—\-~～至](?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日)?"
-    r"(?P<tod>上午|下午|晚上|晚|中午|凌晨|早上)?(?P<sep>[，,、])?"
-)
 TIME_WORD = re.compile(r"^(?:上午|下午|晚上|晚|中午|凌晨|早上)[，,]?")
 # What may stand before a clause's subject besides a time of day: `；会后，邵振宇带领…督查`.
 LEAD_WORD = re.compile(r"^(?:上午|下午|晚上|晚|中午|凌晨|早上|会后|会前|随后|其间|同日|当天|当日|次日)[，,]?")
-HEADINGS = {"大事记"}
 
 # 带领 is not here: a visiting official who 带领 a team is the one doing the visit (subject).
 CHAIR_VERBS = ("主持召开", "组织召开", "主持", "召集", "率队", "率领")
@@ -52,6 +46,17 @@ ACTIVITY = (
     "汇报", "处置", "参观", "看望", "慰问", "拜会", "拜访", "召开", "开展", "指导", "走访", "宣布", "宣读", "颁发", "揭牌", "致辞",
     "讲话", "调度", "报告", "会见", "会谈", "签约", "核查", "招商",
 )
+BYLINE = re.compile(r"(?:记者|通讯员|责任编辑|(?<![总副])编辑|摄影|摄|作者|撰稿|审核|校对|供稿|来源)[：:]?$")
+RELATIONS = ("长女", "次女", "之女", "女儿", "长子", "次子", "之子", "儿子", "夫人", "妻子", "丈夫", "父亲", "母亲", "之孙", "孙女", "孙子", "后人", "亲属", "家属", "遗孀")
+RELATIVE = re.compile(rf"^(?:同志)?(?:的)?(?:{'|'.join(RELATIONS)})")
+# the speech as a thing studied (重要讲话精神, 的讲话精神), not the verb of a speaker (主持并讲话)
+SPEECH = re.compile(r"(?:重要|的)(?:讲话|指示|批示|论述|回信|贺信)|(?:讲话|指示|批示)精神")
+STUDY = re.compile(r"学习|传达|贯彻|重温|领会|研读|落实")
+PERSONNEL_AFTER = re.compile(r"^(?:、[\u4e00-\u9fff]{2,4}?)*(?:同志)?(?:分别)?(?:提出|请求)?辞去|^(?:同志)?(?:等\d+名同志|[两二三四五六七八九十\d]+(?:名|位)同志)?的(?:免职|任职|任免)")
+# the convener of a meeting chairs it: 区长马军在区政府二楼会议室召开…工作会
+CONVENES = re.compile(r"^(?:在[^，。；]{1,20}?)?(?P<verb>召开|召集)[^，。；]*会")
+# a speaker who does not preside takes part: 作交流发言, 代表…作政府工作报告, 讲了五点要求, 致辞
+SPEAKS = re.compile(r"^(?:同志)?(?:代表[^，。；]{1,20}?)?(?P<verb>(?:作|做)[^，。；]{0,12}?(?:发言|报告)|讲了|致辞|讲话|安排[^，。；]{0,8}工作)")
 SEPARATORS = re.compile(r"^(?:[、，,和及]|以及)*$")
 
 # Kinds of the city's own numbered meetings, tested in this order on the whole clause.
@@ -88,42 +93,25 @@ ORG_SUFFIX = re.compile(r"(?:局|厅|委|办|公司|集团|院|行|中心|部|�
 WITH = re.compile(r"(?:与|同)(?P<org>[^，。；、]{2,30}?)(?:举行|进行|座谈|会谈|签约|签订|协商|对接)")
 
 
-def parse_day(text: str) -> re.Match[str] | None:
-    """The day prefix of an entry, or None when the text does not start one."""
-    m = DAY.match(text)
-    if not m or not (m.group("unit") or m.group("d2")) or not (m.group("sep") or m.group("tod")):
-        return None
-    return m
+def split_clauses(text: str, marks: str = "；") -> list[tuple[int, int]]:
+    """Spans of the `；`-separated clauses (a report's sentences too), ignoring marks inside brackets and quotes."""
+    return [(a, b) for a, b in top_level_spans(text, marks) if text[a:b].strip("。 ")]
 
 
-def issue_month(period: str | None) -> tuple[int, int] | None:
-    m = re.match(r"(\d{4})[.\-](\d{1,2})", period or "")
-    return (int(m.group(1)), int(m.group(2))) if m else None
-
-
-def chronicle_year(month: int, heading_year: int | None, period: str | None) -> int | None:
-    """The year of a chronicle month: the heading's, else the issue's (a month later than the
-    issue's month is last year's: a December chronicle in a January issue)."""
-    if heading_year:
-        return heading_year
-    ym = issue_month(period)
-    if not ym:
-        return None
-    return ym[0] - 1 if month > ym[1] else ym[0]
-
-
-def _date(year: int | None, month: int | None, day: str | None) -> date | None:
-    if not (year and month and day):
-        return None
-    try:
-        return date(year, month, int(day))
-    except ValueError:
-        return None
-
-
-def split_clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the `；`-separated clauses, ignoring `；` inside brackets and quotes."""
-    return [(a, b) for a, b in top_level_spans(text, "；") if text[a:b].strip("。 ")]
+def _not_a_participant(clause: str, span: NameSpan) -> bool:
+    """Named, but not taking part: a reporter or editor, the author of a speech being studied
+    (传达学习X总书记…重要讲话精神), a relative named to say who someone is (陈云长女陈伟力: 陈云),
+    or the person a personnel decision is about (选举X为…, 免去X…职务, X提出辞去…)."""
+    before = clause[max(0, span.title_start - 6) : span.title_start] + span.titles
+    after = clause[span.end :]
+    phrase = re.split(r"[，。；]", after, maxsplit=1)[0]
+    return bool(
+        BYLINE.search(before)
+        or RELATIVE.match(after)
+        or SPEECH.search(phrase) and STUDY.search(re.split(r"[。；]", clause[: span.start])[-1])
+        or PERSONNEL_AFTER.match(after)
+        or any(a <= span.start < b for a, b in decision_spans(clause))
+    )
 
 
 def classify(clause: str, action: str = "") -> str:
@@ -155,6 +143,12 @@ def _first(text: str, words: tuple[str, ...]) -> tuple[int, str]:
 def role_of(phrase: str) -> tuple[str, str]:
     """Role and verb from the text that follows a person (up to the next comma)."""
     phrase = TIME_WORD.sub("", phrase)
+    convened = CONVENES.match(phrase)
+    if convened:
+        return "chair", convened.group("verb")
+    spoke = SPEAKS.match(phrase)
+    if spoke:
+        return "attend", spoke.group("verb")
     if phrase.startswith("率") and not phrase.startswith("率先"):
         pos, verb = _first(phrase, CHAIR_VERBS)
         return "chair", verb or phrase[:1]
@@ -253,29 +247,6 @@ def _mention(issue: Issue, text: NText, span: NameSpan, offset: int) -> str:
     return printed if len(printed) == span.end - span.start else span.name
 
 
-def entries(issue: Issue) -> list[tuple[NText, int | None, int | None]]:
-    """The chronicle entries of an issue as (text, year, month)."""
-    out: list[tuple[list[NText], int | None, int | None]] = []
-    year = month = None
-    for part in issue.parts:
-        if part.kind != "chronicle":
-            continue
-        for block in issue.blocks[part.block_start : part.block_end]:
-            text = block.str
-            heading = MONTH_HEADING.match(text)
-            if heading:
-                month = int(heading.group("month"))
-                year = chronicle_year(month, int(heading.group("year")) if heading.group("year") else None, issue.period)
-                continue
-            if text in HEADINGS or block.cells:
-                continue
-            if parse_day(text):
-                out.append(([block.text], year, month))
-            elif out:
-                out[-1][0].append(block.text)
-    return [(NText.join(parts), y, m) for parts, y, m in out]
-
-
 @register(NAME)
 def extract(issue: Issue, city: City) -> list:
     return chronicle_records(issue, city)
@@ -293,36 +264,36 @@ def chronicle_records(issue: Issue, city: City, *, known_names: bool = True) -> 
     # titles of the city's own posts name no outside body (a city with no data has no name: no empty prefix)
     own = tuple(p for p in ("市", "省委常委", city.name, *city.short) if p)
     records: list = []
-    for text, year, month in entries(issue):
-        day = parse_day(text.text)
-        assert day is not None
-        m1 = int(day.group("m1")) if day.group("m1") else month
-        start = _date(year, m1, day.group("d1"))
-        end = _date(year, int(day.group("m2")) if day.group("m2") else m1, day.group("d2")) if day.group("d2") else None
+    for entry in find_entries(issue):
+        text, start, end = entry.text, entry.start, entry.end
         entry_line = text.origin[0][0]
-        if start is None:
-            records.append(Warning_(issue.file, entry_line, f"chronicle entry without a full date (year {year}, month {month}): {text.text[:30]}"))
-        body_start = day.end()
+        if start is None and entry.kind == "chronicle" and parse_day(text.text, loose=True):
+            records.append(Warning_(issue.file, entry_line, f"chronicle entry without a full date (year {entry.year}, month {entry.month}): {text.text[:30]}"))
+        body_start = entry.body
         carried: list[tuple[str, str, str, str]] = []  # (mention, person, titles, organisation) of the subject
-        for number, (a, b) in enumerate(split_clauses(text.text[body_start:]), start=1):
+        report = entry.kind == "report"  # one event, read sentence by sentence
+        event: Event | None = None
+        seen: dict[str, int] = {}
+        for number, (a, b) in enumerate(split_clauses(text.text[body_start:], "；。" if report else "；"), start=1):
             a, b = a + body_start, b + body_start
             clause_nt = text[a:b]
             clause = clause_nt.text
-            spans = find_names(clause, known, people.title_words)
+            spans = [s for s in find_names(clause, known, people.title_words + RELATIONS) if not _not_a_participant(clause, s)]
             lead = len(LEAD_WORD.match(clause).group()) if LEAD_WORD.match(clause) else 0
             runs = _runs(clause, spans)
             opening = runs[0] if runs and spans[runs[0][0]].title_start <= lead else []
-            action = _phrase_after(clause, spans[opening[-1]].after) if opening else clause[lead:]
-            kind = classify(TIME_WORD.sub("", clause), action)
-            places, orgs = places_of(clause, city)
-            event = Event(
-                file=issue.file, entry_line=entry_line, number=number, date=start, end_date=end,
-                time_of_day=(day.group("tod") or "") if number == 1 else (TIME_WORD.match(clause).group().rstrip("，,") if TIME_WORD.match(clause) else ""),
-                kind=kind, session=session_of(clause, kind), topic=topic_of(clause, kind), places=places,
-                organisations=orgs, text=clause, period=issue.period or "", prov=span_prov(issue.file, issue.lines, clause_nt, NAME),
-            )
-            records.append(event)
-            seen: dict[str, int] = {}
+            if event is None or not report:
+                action = _phrase_after(clause, spans[opening[-1]].after) if opening else clause[lead:]
+                kind = classify(TIME_WORD.sub("", clause), action)
+                places, orgs = places_of(clause, city)
+                event = Event(
+                    file=issue.file, entry_line=entry_line, number=number, date=start, end_date=end,
+                    time_of_day=entry.time_of_day if number == 1 else (TIME_WORD.match(clause).group().rstrip("，,") if TIME_WORD.match(clause) else ""),
+                    kind=kind, session=session_of(clause, kind), topic=topic_of(clause, kind), places=places,
+                    organisations=orgs, text=clause, period=issue.period or "", prov=span_prov(issue.file, issue.lines, clause_nt, NAME),
+                )
+                records.append(event)
+                seen = {}
             parts: list[Participation] = []
             if not opening and carried:
                 role, verb = role_of(_phrase_after(clause, lead))

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.units import top_level_spans
+from kg.names import surnames
 
 # Words a title ends with. A name follows them directly in 市委副书记、市长李石松.
 TITLE_WORDS: tuple[str, ...] = tuple(sorted({
@@ -40,21 +41,15 @@ POSTPOSED: tuple[str, ...] = tuple(sorted({
     "副主任", "主任", "副主席", "主席", "院士", "教授", "董事长", "总经理", "秘书长", "同志",
 }, key=len, reverse=True))
 
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石"
-    "廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳"
-    "翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳"
-    "时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
-    "巩明佘池查麻苑迟邝普展海郁揭璩宓蔺粟禹邰赖雍栗阚浦帅铁蹇母暴戈竺衡富步晋逯茅厉钮戎荆贝鄢逄俸"
-    "计鞠仝嵇庹晁昝郜蒯"
-)
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文", "司徒", "端木", "南宫")
+SURNAMES, COMPOUND_SURNAMES = surnames()  # data/names/surnames.txt
 
 # Characters no name in these texts holds: they belong to organisations, verbs, function words.
 NOT_IN_NAME = set("的了会议部局厅委办省县区镇乡村院校司所处科组队室和及等在到与对从由向为将并就市长记任员席以")
+# ... and the few that no name holds anywhere (for names whose end the grammar fixes)
+NEVER_IN_NAME = set("的了会议局厅委办省市县区镇乡村等在到与对由并就任是")
 # ... except inside a three-character name, where some are ordinary given-name characters (何长松, 陈从华, 田为民);
 # at the end of a name they would be a title (市长) or a preposition.
-INNER_NAME_OK = set("长从为和")
+INNER_NAME_OK = set("长从为和向")
 NOT_NAMES = {"单位", "部门", "同志", "一行", "等人", "以上", "以下", "全市", "全省", "全国", "有关", "相关", "领导", "干部", "群众", "常务", "非中共", "中共"}
 
 BOUNDARY = set("、，。；：,;:（）()“”\"《》〈〉 \t") | {""}
@@ -66,6 +61,7 @@ AFTER: tuple[str, ...] = tuple(sorted({
     "分别", "共同", "见证", "上午", "下午", "晚上", "晚", "中午", "先后", "还", "也", "就", "对", "开展", "处置", "指挥", "主讲",
     "颁发", "揭牌", "参观", "出访", "率队", "赶赴", "强调", "指出", "表示", "出任", "任", "免去", "免", "不再", "同志", "参与",
     "座谈", "举行", "会谈", "以", "调度", "召集", "主讲", "签署", "签订", "发言", "作报告", "来", "莅临",
+    "首次", "再次", "专程", "亲自", "安排", "部署", "讲了",
 }, key=len, reverse=True))
 # Words that stop a title read backwards from a name: 陪同省委书记王宁 → the title is 省委书记.
 TITLE_STOPS = ("陪同", "参加", "出席", "会见", "看望", "慰问", "拜会", "拜访", "会同", "邀请", "听取", "列席", "主持", "与", "宣布")
@@ -82,7 +78,7 @@ ORG_WORDS = ("有限公司", "公司", "集团", "厅", "局", "办", "中心", 
 # ... as CLAUSE_VERBS, and words that end a list of names whatever length it has (吴静、刘本芳就分管工作作了安排).
 LIST_VERBS: tuple[str, ...] = tuple(sorted(set(CLAUSE_VERBS) | {
     "就", "分别", "共同", "一同", "先后", "均", "为", "带领", "带队", "深入", "前往", "会见", "看望", "慰问", "听取", "考察", "视察",
-    "督导", "主讲", "来", "莅临",
+    "督导", "主讲", "来", "莅临", "安排", "部署", "讲话", "致辞", "发言", "首次", "专程",
 }, key=len, reverse=True))
 
 CJK = re.compile(r"[\u4e00-\u9fff]+$")
@@ -123,6 +119,22 @@ def _plausible(name: str) -> bool:
     if name[:2] in COMPOUND_SURNAMES:
         return 3 <= len(name) <= 4
     return name[0] in SURNAMES and 2 <= len(name) <= 3 and not _starts(name, 0, AFTER)
+
+
+def is_plausible_name(text: str, strict: bool = True) -> bool:
+    """Could `text` be a person's name on its own (a surname, 2–3 characters, no organisation word)?
+    Not `strict` where the grammar already fixes the name's end (`免去A的…职务`): a name may then end
+    in a character that elsewhere would be a title or a preposition (朱永和)."""
+    if strict:
+        return _plausible(text)
+    first = 2 if text[:2] in COMPOUND_SURNAMES else 1
+    return (bool(CJK.match(text)) and text not in NOT_NAMES and 2 <= len(text) <= first + 2
+            and (text[:2] in COMPOUND_SURNAMES or text[0] in SURNAMES) and not any(ch in NEVER_IN_NAME for ch in text[first:]))
+
+
+def common_word(text: str) -> bool:
+    """A word of the general vocabulary, not a name (曲靖, 安全)."""
+    return _common_word(text)
 
 
 def name_at(text: str, pos: int, known: list[str], taken: set[int] = frozenset()) -> str:  # type: ignore[assignment]
@@ -318,8 +330,16 @@ def find_names(text: str, known: list[str], extra_titles: tuple[str, ...] = ()) 
             continue
         for n in (3, 2):
             name = text[pos - n : pos]
-            if _plausible(name) and not any(i in taken for i in range(pos - n, pos)) and not text.endswith(titles, 0, pos - n + 1):
+            if (_plausible(name) and not any(i in taken for i in range(pos - n, pos)) and not text.endswith(titles, 0, pos - n + 1)
+                    and not _common_word(name)):  # 代理省长: 代理 is a word, not a name
                 take(pos - n, name, "titled")
+                break
+    for m in re.finditer("同志", text):  # before 同志, after a boundary or a preposition: 由李玮同志代表…
+        for n in (3, 2):
+            a = m.start() - n
+            if (a >= 0 and _plausible(text[a : m.start()]) and not _common_word(text[a : m.start()])
+                    and not any(i in taken for i in range(a, m.start())) and (a == 0 or text[a - 1] in BOUNDARY or text[a - 1] in "由请经向对与和及同让派")):
+                take(a, text[a : m.start()], "titled")
                 break
     for pos in range(2, len(text)):  # after an organisation, when punctuation follows: 省教育厅董一凡，
         if pos in taken or not any(text.endswith(w, 0, pos) for w in ORG_WORDS):

@@ -18,6 +18,7 @@ FOOTER = re.compile(r"^[—\-]{1,3}\d{1,4}[—\-]{1,3}$")
 GAZETTE_HEADER = re.compile(r"^.{2,30}公报(?:\d{4}[·.]\d{1,2}|\d{4}年第\d+期)")
 JUNK = re.compile(r"^[-—=_|\t ]+$")
 CHRONICLE_ENTRY = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日(?:[—至]\d{1,2}日)?[，,、]")
+WEB_ADDRESS = re.compile(r"https?：//|www\.")  # a page's address line is furniture: prose never wraps out of it
 SECTION_LABELS = {"大事记", "人事任免", "目录"}
 
 
@@ -173,7 +174,7 @@ def _drop_running_titles(lines: list[NText], column: float, dropped: list[tuple[
 
 def _continues(prev: str, nxt: str, narrow: bool, column: float) -> bool:
     """Does line `nxt` carry on the sentence that `prev` left unfinished?"""
-    if _starts_structure(nxt) or DOC_NUMBER_LINE.match(prev) or DATE_LINE.match(prev):
+    if _starts_structure(nxt) or DOC_NUMBER_LINE.match(prev) or DATE_LINE.match(prev) or WEB_ADDRESS.search(prev):
         return False
     if prev.endswith(("。", "！", "？")) or TOC_ENTRY.match(prev):
         return False
