@@ -30,9 +30,11 @@ from kg.records.tables import DutyStatement, GroupMembership
 
 EXTRACTOR = "groups"
 GROUP = r"[\u4e00-\u9fff0-9A-Za-z“”]{2,40}?(?:领导小组|指挥部|推进组|工作组|工作专班|联席会议)"
-ROLES = ("总指挥", "副总指挥", "指挥长", "副指挥长", "组长", "副组长", "成员", "主任", "副主任")
+ROLES = ("总指挥", "副总指挥", "指挥长", "副指挥长", "组长", "副组长", "常务副组长", "成员", "主任", "副主任", "召集人", "副召集人", "委员", "联络员")
 ROSTER_OPEN = re.compile(rf"成立(?P<group>{GROUP})[，,]?(?:其)?(?:成员|组成人员)(?:名单)?如下")
-ROSTER_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff ]{1,6}?)[：:]\s*(?P<rest>.*)$")
+# a composition list under its own heading: `国务院职业教育工作 ⏎ 部际联席会议成员名单`, then `召 集 人：孙春兰 国务院副总理`
+LIST_HEADING = re.compile(r"^(?P<group>[\u4e00-\u9fff0-9“”（）]{2,40}?)(?:成员|组成人员)名单$|^(?P<group2>[\u4e00-\u9fff0-9“”（）]{2,40}?)组成人员$")
+ROSTER_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff \u00a0\u3000]{1,12}?)[：:]\s*(?P<rest>.*)$")  # 组　长：, 召 集 人：, 成    员：
 OFFICE_AT = re.compile(r"(?:下设办公室(?:设)?在|办公室设在)(?P<unit>[^，。；]+?)(?:[，。；]|$)")
 OFFICE_HEAD = re.compile(r"办公室(?P<role>副?主任)由(?P<who>[^，。；]+?)(?:同志)?(?:兼任|担任)")
 POST_CLAUSE = re.compile(r"(?P<role>总指挥|副总指挥|指挥长|副指挥长|组长|副组长|主任|副主任)由(?P<who>[^，。；]+?)担任")
@@ -91,11 +93,11 @@ def _rosters(issue: Issue, city: City, doc: Document) -> list:
     first, last = doc_span(issue, doc)
     no = first
     while no <= last:
-        opened = ROSTER_OPEN.search(normalise(issue.lines[no - 1]))
-        if not opened:
+        group_name = _roster_opening(issue, no)
+        if not group_name:
             no += 1
             continue
-        group = canonical_group(opened.group("group"), city)
+        group = canonical_group(group_name, city)
         role = ""
         no += 1
         while no <= last:
@@ -126,6 +128,25 @@ def _rosters(issue: Issue, city: City, doc: Document) -> list:
             no += 1
         no += 1
     return out
+
+
+def _roster_opening(issue: Issue, no: int) -> str:
+    """The group a roster opens at line `no`: `成立X，成员如下：`, or a heading `X成员名单` whose next line is
+    labelled (a heading wrapped over two lines is joined with the short line above it)."""
+    line = normalise(issue.lines[no - 1])
+    opened = ROSTER_OPEN.search(line)
+    if opened:
+        return opened.group("group")
+    heading = LIST_HEADING.match(line)
+    following = next((normalise(raw) for raw in issue.lines[no:] if normalise(raw)), "")
+    label = ROSTER_LABEL.match(following)
+    if not heading or not label or normalise(label.group("label")) not in ROLES:
+        return ""
+    name = heading.group("group") or heading.group("group2")
+    above = normalise(issue.lines[no - 2]) if no >= 2 else ""
+    if above and len(above) <= 20 and re.fullmatch(r"[\u4e00-\u9fff0-9“”（）]+", above):
+        name = above + name
+    return name
 
 
 def _office(issue: Issue, city: City, doc: Document, group: str, no: int) -> list:
