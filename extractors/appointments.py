@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from extractors import register
+from extractors.entries import covered
 from extractors.people import COMPOUND_SURNAMES, common_word, is_plausible_name, name_at, organisation_of
 from kg.city import City
 from kg.patterns import DOC_NUMBER
@@ -187,8 +188,9 @@ def extract(issue: Issue, city: City) -> list:
     records: list = []
     listing = {i for doc in issue.documents if is_appointments(doc) for i in range(doc.block_start, doc.block_end)}
     number_of = {i: doc.number for doc in issue.documents for i in range(doc.block_start, doc.block_end)}
+    inside = covered(issue)
     for i, block in enumerate(issue.blocks):
-        if block.cells:
+        if block.cells or i not in inside:
             continue
         number = number_of.get(i)
         m = DOC_NUMBER.fullmatch(number or "")

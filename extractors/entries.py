@@ -152,8 +152,21 @@ def _opens(text: str) -> bool:
     return bool(parse_day(text, loose=True) or SAME_DAY.match(text) or WHOLE_MONTH.match(text) or _date_line(text))
 
 
+def covered(issue: Issue) -> set[int]:
+    """The blocks of the issue's documents and parts (an issue cut down to one document reads only that one).
+
+    A text that is no gazette has no front matter: what precedes its first document (a web page's
+    headline and chrome above a report) belongs to that document."""
+    inside = {i for piece in (*issue.documents, *issue.parts) for i in range(piece.block_start, min(piece.block_end, len(issue.blocks)))}
+    first = min(issue.documents, key=lambda d: d.block_start, default=None)
+    if issue.gazette is None and first is not None and first.ordinal == 1:
+        inside.update(range(first.block_start))
+    return inside
+
+
 def find_entries(issue: Issue) -> list[Entry]:
     """Every chronicle entry and dated report of an issue, in text order."""
+    inside = covered(issue)
     blocks = [b for b in issue.blocks]
     in_part = [False] * len(blocks)
     for part in issue.parts:
@@ -169,7 +182,11 @@ def find_entries(issue: Issue) -> list[Entry]:
     for n, doc in enumerate(issue.documents, start=1):
         for i in range(doc.block_start, min(doc.block_end, len(blocks))):
             owner[i] = n
-    texts = [("" if b.cells or b.str in TITLES else b.str) for b in blocks]
+    if issue.documents:  # the front of a text that is no gazette belongs to its first document
+        lead = min(range(len(issue.documents)), key=lambda n: issue.documents[n].block_start)
+        for i in range(issue.documents[lead].block_start):
+            owner[i] = lead + 1
+    texts = [("" if b.cells or b.str in TITLES or i not in inside else b.str) for i, b in enumerate(blocks)]
     opens = [_opens(t) for t in texts]
     heads = [bool(_heading(t)) for t in texts]
 

@@ -21,7 +21,7 @@ from datetime import date
 
 
 from extractors import register
-from extractors.chronicle import issue_month
+from extractors.entries import issue_month
 from extractors.tables import doc_span, reconstruct
 from kg.city import City
 from kg.normalise import NText, normalise
