@@ -93,4 +93,5 @@ def run_query(name: str, graph: Path, params: dict[str, str], fmt: Format, outpu
 
 
 from kg.cli import core, evaluate, responsibilities, projects, people, site  # noqa: E402,F401  (register the commands)
+from kg.cli import export_graph  # noqa: E402,F401  (kg export subgraph)
 from kg.__main__ import main  # noqa: E402,F401  (installs made before the entry point moved to kg.__main__ still call kg.cli:main)
