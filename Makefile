@@ -10,6 +10,8 @@ SITE   := build/site
 .PHONY: demo test install clean bench browser
 
 $(STAMP): pyproject.toml
+	@# followthemoney needs PyICU, built from source against the ICU headers
+	@dpkg -s libicu-dev pkg-config >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
