@@ -23,6 +23,8 @@ from kg.normalise import normalise
 
 # Node properties that are other spellings of a node's name (ontology local names).
 SPELLINGS = ("alias", "shortName", "id_local", "title", "name", "nameAsWritten", "period", "source")
+# Longer spellings are texts (a task's, an event's), not names: a part of a name does not find them.
+NAME_LENGTH = 30
 # Edge properties that hold an actor's role in a fact.
 ROLE_KEYS = ("role", "participantRole")
 # Added to each selected edge: the documents (文号 or title) its provenance lies in.
@@ -109,13 +111,15 @@ class Names:
         if not hits:
             hits = ok({i for alt in self.respell(name) for i in self.index.get(normalise(alt), ())})
         if not hits and len(key) >= 2:
-            hits = ok({i for s, ids in self.index.items() if key in s for i in ids})
+            # Part of a name, not of a sentence: a task's or event's text is its name too.
+            longest = 10**6 if allowed else NAME_LENGTH
+            hits = ok({i for s, ids in self.index.items() if key in s and len(s) <= longest for i in ids})
             if len(hits) > 1:
-                raise InputError(f"'{name}' names no {what}; did you mean {self._list(hits)}?")
+                raise InputError(f"'{name}' is part of {len(hits)} {what} names; did you mean {self._list(hits)}?")
         if len(hits) == 1:
             return [self.model.nodes[hits[0]]]
         if len(hits) > 1:
-            raise InputError(f"'{name}' names {len(hits)} {what}s: {self._list(hits)}; give one of these names or an id")
+            raise InputError(f"'{name}' names {len(hits)} {what}s; did you mean {self._list(hits)}? (give a full name or an id)")
         close = difflib.get_close_matches(key, list(self.index), n=8, cutoff=0.5)
         candidates = ok({i for s in close for i in self.index[s]})
         hint = f"; did you mean {self._list(candidates)}?" if candidates else ""
