@@ -34,9 +34,9 @@ NAME = "appointments"
 NAME_FIRST = re.compile(r"^(?:同志)?(?P<act>免去|任)(?P<post>[^。；]+?)(?:职务)?[。；]?$")
 APPOINT_VERB = re.compile(r"(?:决定|批准)?(?:任命|聘任|选举出|选举|补选|增补|推选)|决定(?=[\u4e00-\u9fff]{2,4}(?:同志)?为)")
 REMOVE_VERB = re.compile(r"(?:决定|批准)?(?:分别)?(?:免去|撤销|罢免)")
-# 接受张左己同志请求辞去黑龙江省人民政府省长职务的决定; 同意赵幂辞去六届东营区政协主席的决定
+# 接受李明同志请求辞去某省人民政府副省长职务的决定; 同意王强辞去区政协副主席的决定
 ACCEPTED = re.compile(r"(?:接受|同意|批准)(?P<names>[^，。；、]{2,5}?)(?:同志)?(?:请求|申请)?辞去(?P<post>[^，。；]+?)(?:职务)?(?=的决定|的请求|[，。；]|$)")
-# 关于栗战书同志为黑龙江省人民政府代理省长的决定
+# 关于刘洋同志为某市人民政府代理市长的决定
 ABOUT = re.compile(r"关于(?:任命)?(?P<names>[^，。；《》]{2,5}?)(?:同志)?为(?P<post>[^，。；《》]+?)的决定")
 REQUEST = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?:同志)?(?:提出|请求)辞去(?P<post>[^，。；]+?)职务")
 ACCEPT_IT = re.compile(r"(?:接受|同意|批准)(?:其|他|她)(?:的)?辞职")
@@ -47,7 +47,7 @@ COUNT = r"(?:[两二三四五六七八九十\d]+(?:位|名)同志|同志)"
 APPOINT_ITEM = re.compile(rf"(?P<names>[\u4e00-\u9fff、]{{2,40}}?){COUNT}?为(?P<post>[^，。；（(]+)")
 REMOVE_ITEM = re.compile(r"(?P<names>[\u4e00-\u9fff、]{2,40}?)(?:同志)?(?P<of>的)(?P<post>[^，。；（(]+?)职务")
 GLUED_ITEM = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?P<post>[^，。；（(的]+?)职务")
-# where a post may begin when no 的 separates it from the name: 免去张松岭省政府秘书长职务 (省政府, 市委, 县人大 …,
+# where a post may begin when no 的 separates it from the name: 免去陈立省政府副秘书长职务 (省政府, 市委, 县人大 …,
 # but not 曲靖|市行政学院: a word the dictionary knows, 曲靖市, is a place, not a name and a post)
 POST_START = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?[省市县区镇乡州][政委人长直级纪监法检总]|中共|中国|国务院|全国|政协|人大|党)")
 
@@ -87,7 +87,7 @@ def _tail_names(text: str, base: int) -> list[tuple[int, str]]:
 
 
 def _glued_name(text: str) -> int:
-    """The length of the name opening `text` when a post follows with no 的 (张松岭省政府秘书长)."""
+    """The length of the name opening `text` when a post follows with no 的 (陈立省政府副秘书长)."""
     lengths = (4, 3) if text[:2] in COMPOUND_SURNAMES else (3, 2)
     for n in lengths:
         if is_plausible_name(text[:n]) and POST_START.match(text[n:]) and not common_word(text[:n]) and not common_word(text[: n + 1]):

@@ -53,7 +53,7 @@ RELATIVE = re.compile(rf"^(?:同志)?(?:的)?(?:{'|'.join(RELATIONS)})")
 SPEECH = re.compile(r"(?:重要|的)(?:讲话|指示|批示|论述|回信|贺信)|(?:讲话|指示|批示)精神")
 STUDY = re.compile(r"学习|传达|贯彻|重温|领会|研读|落实")
 PERSONNEL_AFTER = re.compile(r"^(?:、[\u4e00-\u9fff]{2,4}?)*(?:同志)?(?:分别)?(?:提出|请求)?辞去|^(?:同志)?(?:等\d+名同志|[两二三四五六七八九十\d]+(?:名|位)同志)?的(?:免职|任职|任免)")
-# the convener of a meeting chairs it: 区长马军在区政府二楼会议室召开…工作会
+# the convener of a meeting chairs it: 县长李明在县政府会议室召开…工作会
 CONVENES = re.compile(r"^(?:在[^，。；]{1,20}?)?(?P<verb>召开|召集)[^，。；]*会")
 # a speaker who does not preside takes part: 作交流发言, 代表…作政府工作报告, 讲了五点要求, 致辞
 SPEAKS = re.compile(r"^(?:同志)?(?:代表[^，。；]{1,20}?)?(?P<verb>(?:作|做)[^，。；]{0,12}?(?:发言|报告)|讲了|致辞|讲话|安排[^，。；]{0,8}工作)")
@@ -100,7 +100,7 @@ def split_clauses(text: str, marks: str = "；") -> list[tuple[int, int]]:
 
 def _not_a_participant(clause: str, span: NameSpan) -> bool:
     """Named, but not taking part: a reporter or editor, the author of a speech being studied
-    (传达学习X总书记…重要讲话精神), a relative named to say who someone is (陈云长女陈伟力: 陈云),
+    (传达学习X总书记…重要讲话精神), a relative named to say who someone is (刘某长女刘丽: 刘某),
     or the person a personnel decision is about (选举X为…, 免去X…职务, X提出辞去…)."""
     before = clause[max(0, span.title_start - 6) : span.title_start] + span.titles
     after = clause[span.end :]

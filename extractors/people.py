@@ -124,7 +124,7 @@ def _plausible(name: str) -> bool:
 def is_plausible_name(text: str, strict: bool = True) -> bool:
     """Could `text` be a person's name on its own (a surname, 2–3 characters, no organisation word)?
     Not `strict` where the grammar already fixes the name's end (`免去A的…职务`): a name may then end
-    in a character that elsewhere would be a title or a preposition (朱永和)."""
+    in a character that elsewhere would be a title or a preposition (李永和)."""
     if strict:
         return _plausible(text)
     first = 2 if text[:2] in COMPOUND_SURNAMES else 1
