@@ -32,8 +32,10 @@ from kg.records.events import Appointment
 NAME = "appointments"
 
 NAME_FIRST = re.compile(r"^(?:同志)?(?P<act>免去|任)(?P<post>[^。；]+?)(?:职务)?[。；]?$")
-APPOINT_VERB = re.compile(r"(?:决定|批准)?(?:任命|聘任|选举出|选举|补选|增补|推选)|决定(?=[\u4e00-\u9fff]{2,4}(?:同志)?为)")
-REMOVE_VERB = re.compile(r"(?:决定|批准)?(?:分别)?(?:免去|撤销|罢免)")
+# not a proposal (拟任命, 提请任命, 建议免去: a notice before the decision)
+NOT_DECIDED = r"(?<!拟)(?<!提请)(?<!建议)(?<!提名)"
+APPOINT_VERB = re.compile(rf"{NOT_DECIDED}(?:决定|批准)?(?:任命|聘任|选举出|选举|补选|增补|推选)[：:]?|{NOT_DECIDED}决定(?=[\u4e00-\u9fff]{{2,4}}(?:同志)?为)")
+REMOVE_VERB = re.compile(rf"{NOT_DECIDED}(?:决定|批准)?(?:分别)?(?:免去|撤销|罢免)[：:]?")
 # 接受李明同志请求辞去某省人民政府副省长职务的决定; 同意王强辞去区政协副主席的决定
 ACCEPTED = re.compile(r"(?:接受|同意|批准)(?P<names>[^，。；、]{2,5}?)(?:同志)?(?:请求|申请)?辞去(?P<post>[^，。；]+?)(?:职务)?(?=的决定|的请求|[，。；]|$)")
 # 关于刘洋同志为某市人民政府代理市长的决定
@@ -47,9 +49,9 @@ COUNT = r"(?:[两二三四五六七八九十\d]+(?:位|名)同志|同志)"
 APPOINT_ITEM = re.compile(rf"(?P<names>[\u4e00-\u9fff、]{{2,40}}?){COUNT}?为(?P<post>[^，。；（(]+)")
 REMOVE_ITEM = re.compile(r"(?P<names>[\u4e00-\u9fff、]{2,40}?)(?:同志)?(?P<of>的)(?P<post>[^，。；（(]+?)职务")
 GLUED_ITEM = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?P<post>[^，。；（(的]+?)职务")
-# where a post may begin when no 的 separates it from the name: 免去陈立省政府副秘书长职务 (省政府, 市委, 县人大 …,
-# but not 曲靖|市行政学院: a word the dictionary knows, 曲靖市, is a place, not a name and a post)
-POST_START = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?[省市县区镇乡州][政委人长直级纪监法检总]|中共|中国|国务院|全国|政协|人大|党)")
+# where a post may begin when no 的 separates it from the name: 免去陈立省政府副秘书长职务 (but not 曲靖|市行政学院:
+# the dictionary knows 曲靖市 as a place, so that is a place and a post, not a name and a post)
+POST_START = re.compile(r"^(?:[省市县区镇乡州]|中共|中国|国务院|全国|政协|人大|党)")
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,8 @@ def decision_spans(text: str) -> list[tuple[int, int]]:
 
 
 def is_appointments(doc) -> bool:  # type: ignore[no-untyped-def]
-    return doc.kind == "appointments" or bool(doc.number and re.search(r"任〔", doc.number))
+    """A document of personnel decisions: 人事任免, a 文号 …任〔…〕, or a title about 任免 / 任职 / 免职."""
+    return doc.kind == "appointments" or bool(doc.number and re.search(r"任〔", doc.number)) or bool(re.search(r"任免|任职|免职", doc.title or ""))
 
 
 def read_line(text: str, known: list[str]) -> tuple[str, str, str] | None:

@@ -179,7 +179,8 @@ def _runs(text: str, spans: list[NameSpan]) -> list[list[int]]:
 
 
 def _has_verb(phrase: str) -> bool:
-    return any(v in phrase for v in CHAIR_VERBS + ATTEND_VERBS + ACTIVITY) or bool(re.match(r"^(?:在|到|赴|率|与|同)", phrase))
+    return (any(v in phrase for v in CHAIR_VERBS + ATTEND_VERBS + ACTIVITY) or bool(re.match(r"^(?:在|到|赴|率|与|同)", phrase))
+            or bool(SPEAKS.match(phrase) or CONVENES.match(phrase)))
 
 
 def _phrase_after(text: str, pos: int) -> str:

@@ -33,7 +33,7 @@ DAY_NUMBER = rf"(?:\d{{1,2}}|{CN_DAY})"
 # `4 2日…` / `月 5日…` (a margin's month), `7月3日至5日`, `1月15~18日`, `2日上午，`, `一日，`
 DAY = re.compile(
     rf"^(?:(?P<margin>\d{{1,2}}) (?=\d{{1,2}}日)|月 ?(?=\d{{1,2}}日))?"
-    rf"(?:(?P<m1>\d{{1,2}})月)?(?P<d1>{DAY_NUMBER})(?:日(?=[—\-~～至]\d)|日(?![—\-~～至]\d)|(?=[—\-~～至]\d))"
+    rf"(?:(?P<y1>(?:19|20)\d\d)年)?(?:(?P<m1>\d{{1,2}})月)?(?P<d1>{DAY_NUMBER})(?:日(?=[—\-~～至]\d)|日(?![—\-~～至]\d)|(?=[—\-~～至]\d))"
     rf"(?:[—\-~～至](?:(?P<m2>\d{{1,2}})月)?(?P<d2>{DAY_NUMBER})日)?"
     r"(?P<tod>上午|下午|晚上|晚|中午|凌晨|早上)?(?P<sep>[，,、：]| )?"
 )
@@ -44,8 +44,9 @@ HEADING = re.compile(
     rf"^[（(〔]?(?:(?P<year>(?:19|20)\d\d)年)?(?:(?P<month>\d{{1,2}}|[{CN_DIGITS}]{{1,2}})月份?)?"
     r"(?P<span>[—\-~～至]\d{1,2}月)?[）)〕]?$"
 )
+# a report's own date, perhaps after its source and byline: `本报讯（记者 张三）3月5日上午，`
 REPORT_DATE = re.compile(
-    r"^(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[—\-~～至](?:\d{1,2}月)?\d{1,2}日)?"
+    r"^(?:[^，。；（）]{0,12}?(?:讯|电))?(?:（[^）]{0,30}）)?(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:[—\-~～至](?:\d{1,2}月)?\d{1,2}日)?"
     r"(?P<tod>上午|下午|晚上|晚|中午)?[，,]"
 )
 DATELINE = re.compile(r"^[^，。；]{0,16}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
@@ -205,10 +206,12 @@ def find_entries(issue: Issue) -> list[Entry]:
     year: int | None = None
     month: int | None = None
     last: tuple[int | None, int | None, int | None, int | None] = (None, None, None, None)  # month, day, end month, end day
-    report_open = False
+    report_open = under_date = False
     for i, text in enumerate(texts):
         if not text:
             continue
+        if chronicle[i] and not _date_line(text):
+            under_date = False
         head = _heading(text) if (heads[i] and (in_part[i] or (i + 1 < len(texts) and (opens[i + 1] or in_part[i])))) else None
         if head:
             year = int(head.group("year")) if head.group("year") else None
@@ -222,10 +225,13 @@ def find_entries(issue: Issue) -> list[Entry]:
             if line and not (i + 1 < len(texts) and parse_day(texts[i + 1], loose=True)):
                 month = int(line.group("m1"))
                 last = (month, _day(line.group("d1")), int(line.group("m2")) if line.group("m2") else None, _day(line.group("d2")))
+                under_date = True
                 continue
             same = SAME_DAY.match(text)
             whole = WHOLE_MONTH.match(text)
             day = None if same or whole else parse_day(text, loose=True)
+            if day and day.group("y1"):
+                year = int(day.group("y1"))
             if day:
                 if day.group("margin"):
                     month = int(day.group("margin"))
@@ -249,6 +255,10 @@ def find_entries(issue: Issue) -> list[Entry]:
                 tod = ""
             pending.append([[blocks[i].text], body, int(report.group("m")), int(report.group("d")), None, None, tod, "report", y, None, owner[i]])
             report_open = True
+            continue
+        if under_date and not heads[i]:  # `1月15日` ⏎ `市长…` (no △): the text under a date line is its entry
+            pending.append([[blocks[i].text], 0, *last, "", "chronicle", year, month, owner[i]])
+            under_date = False
             continue
         if pending and pending[-1][10] == owner[i] and (report_open or pending[-1][7] == "chronicle" and not heads[i]):
             pending[-1][0].append(blocks[i].text)
