@@ -48,6 +48,7 @@ ACTIVITY = (
 )
 BYLINE = re.compile(r"(?:记者|通讯员|责任编辑|(?<![总副])编辑|摄影|摄|作者|撰稿|审核|校对|供稿|来源)[：:]?$")
 RELATIONS = ("长女", "次女", "之女", "女儿", "长子", "次子", "之子", "儿子", "夫人", "妻子", "丈夫", "父亲", "母亲", "之孙", "孙女", "孙子", "后人", "亲属", "家属", "遗孀")
+KIN_BEFORE = re.compile(rf"[\u4e00-\u9fff]{{2,4}}(?:{'|'.join(RELATIONS)})")  # 刘某长女|刘丽 opens the clause
 RELATIVE = re.compile(rf"^(?:同志)?(?:的)?(?:{'|'.join(RELATIONS)})")
 # the speech as a thing studied (重要讲话精神, 的讲话精神), not the verb of a speaker (主持并讲话)
 SPEECH = re.compile(r"(?:重要|的)(?:讲话|指示|批示|论述|回信|贺信)|(?:讲话|指示|批示)精神")
@@ -282,7 +283,7 @@ def chronicle_records(issue: Issue, city: City, *, known_names: bool = True) -> 
             spans = [s for s in find_names(clause, known, people.title_words + RELATIONS) if not _not_a_participant(clause, s)]
             lead = len(LEAD_WORD.match(clause).group()) if LEAD_WORD.match(clause) else 0
             runs = _runs(clause, spans)
-            opening = runs[0] if runs and spans[runs[0][0]].title_start <= lead else []
+            opening = runs[0] if runs and (spans[runs[0][0]].title_start <= lead or KIN_BEFORE.fullmatch(clause[lead : spans[runs[0][0]].start])) else []
             if event is None or not report:
                 action = _phrase_after(clause, spans[opening[-1]].after) if opening else clause[lead:]
                 kind = classify(TIME_WORD.sub("", clause), action)
