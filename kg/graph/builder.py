@@ -1,10 +1,10 @@
-"""Records → RDF: the shared builder every domain mapping writes through."""
+"""Records → facts (RDF terms): the shared builder every domain mapping writes through."""
 
 from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from collections.abc import Callable
@@ -13,7 +13,8 @@ from kg.city import Agency
 from kg.ids import make_id
 from kg.resolve import Resolver, resolver_for
 from kg.records import Provenance
-from kg.vocab import ELI, FOAF, KG, ORG, PREFIXES, PROV
+from kg.graph.facts import Facts
+from kg.vocab import ELI, FOAF, KG, ORG, PROV
 
 
 def _lit(value: object) -> Literal:
@@ -25,12 +26,10 @@ def _lit(value: object) -> Literal:
 class GraphBuilder:
     """Adds triples; resolves agency mentions (and, once set, person names) to one node each."""
 
-    def __init__(self, graph: Graph | None = None, resolver: Resolver | None = None) -> None:
-        self.g = graph if graph is not None else Graph()
+    def __init__(self, facts: Facts | None = None, resolver: Resolver | None = None) -> None:
+        self.g = facts if facts is not None else Facts()
         self.resolver = resolver or resolver_for("qujing")
         self.canonical_person: Callable[[str], str] = lambda name: name
-        for prefix, ns in PREFIXES.items():
-            self.g.bind(prefix, ns)
 
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
         if o is None or o == "":
