@@ -126,10 +126,9 @@ def parse_lines(lines: Iterable[str]) -> GraphModel:
 def read(folder: Path) -> GraphModel:
     """The model of a built graph folder (`kg build --out FOLDER`)."""
     from kg.errors import InputError
+    from kg.graphdir import current
 
-    path = folder / MODEL_FILE
-    if not path.is_file():
-        raise InputError(f"{folder}: no graph model here (run `kg build … --out {folder}` first)")
+    path = current(folder) / MODEL_FILE
     try:
         with path.open(encoding="utf-8") as fh:
             return parse_lines(fh)
