@@ -1,83 +1,156 @@
-"""The pipeline: read → segment → (extract) → graph → store, with a summary."""
+"""The build: per-issue jobs (parallel, cached) → aggregate → a graph folder swapped in as one unit."""
 
 from __future__ import annotations
 
-import json
+import os
+import pickle
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from kg.errors import InputError
-from extractors import run_all
+from kg import graphdir
 from kg.city import city_reference, load_city
 from kg.counts import Count, headline
-from kg.graph import GraphBuilder, add_all
-from kg.people import PersonResolver
-from kg.resolve import Resolver
-from kg.read import display_path, find_files, read_file
+from kg.errors import InputError
+from kg.pipeline.aggregate import aggregate
+from kg.pipeline.job import Fragment, Job, make_job, run
+from kg.read import find_files
 from kg.records import Issue, Warning_
-from kg.segment import segment
-from kg.store import MANIFEST, new_graph, save, write_atomic
 
 
 @dataclass
 class BuildResult:
-    issues: list[Issue] = field(default_factory=list)
-    warnings: list[Warning_] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    records: list = field(default_factory=list)
+    fragment_folder: Path
+    fragments: list[Fragment] = field(default_factory=list)
     triples: int = 0
     counts: list[Count] = field(default_factory=list)  # the headline numbers, counted in the graph
+    model_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> list[Fragment]:
+        return [f for f in self.fragments if f.ok]
+
+    @property
+    def failed(self) -> list[str]:
+        return [f.label for f in self.fragments if not f.ok]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for f in self.fragments for w in f.warnings]
 
     @property
     def documents(self) -> int:
-        return sum(len(i.documents) for i in self.issues)
+        return sum(f.counts.get("documents", 0) for f in self.ok)
+
+    def _loaded(self) -> Iterator[tuple[Issue, list]]:
+        for f in self.ok:
+            with (self.fragment_folder / f"{f.key}.records.pickle").open("rb") as fh:
+                yield pickle.load(fh)
+
+    @cached_property
+    def issues(self) -> list[Issue]:
+        """The segmented issues (read back from the fragments: for `kg eval` and tests, not for large corpora)."""
+        return [issue for issue, _ in self._loaded()]
+
+    @cached_property
+    def records(self) -> list:
+        return [r for _, records in self._loaded() for r in records]
 
     def summary(self) -> dict[str, object]:
+        records: Counter[str] = Counter()
+        for f in self.ok:
+            records.update({k: v for k, v in f.counts.items() if k not in ("documents", "facts")})
         return {
-            "issues": len(self.issues),
+            "issues": len(self.ok),
             "documents": self.documents,
             "counts": {c.name: c.n for c in self.counts},
             "counted": {c.name: c.legend() for c in self.counts},
-            "records": dict(sorted(Counter(type(r).__name__ for r in self.records).items())),
+            "records": dict(sorted(records.items())),
+            "graph": dict(sorted(self.model_counts.items())),
             "facts": self.triples,
             "warnings": len(self.warnings),
             "failed_files": self.failed,
-            "files": [i.file for i in self.issues],
+            "files": [f.label for f in self.ok],
         }
 
 
-def build(inputs: list[Path], out: Path, progress: Callable[[str], None] = lambda _: None, city: str = "qujing") -> BuildResult:
-    city_data = load_city(city)
+def _map_jobs(jobs: list[Job], folder: Path, workers: int, dask: str | None, tick: Callable[[Fragment], None]) -> list[Fragment]:
+    by_key: dict[str, Fragment] = {}
+    todo = []
+    for job in jobs:  # cached fragments need no worker
+        frag = Fragment.load(folder, job.key)
+        if frag is not None:
+            by_key[job.key] = frag
+            tick(frag)
+        else:
+            todo.append(job)
+    if dask:
+        from kg.pipeline.distributed import map_jobs
+
+        for frag in map_jobs(dask, todo, folder):
+            by_key[frag.key] = frag
+            tick(frag)
+    elif workers <= 1 or len(todo) <= 1:
+        for job in todo:
+            frag = run(job, folder)
+            by_key[frag.key] = frag
+            tick(frag)
+    else:
+        import multiprocessing
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(run, job, folder) for job in todo]
+            for fut in as_completed(futures):
+                frag = fut.result()
+                by_key[frag.key] = frag
+                tick(frag)
+    return [by_key[j.key] for j in jobs]
+
+
+def _graph(gen: Path):
+    """The generation's store behind rdflib's interface (for the headline counts, before it is committed)."""
+    import pyoxigraph as ox
+    from oxrdflib import OxigraphStore
+    from rdflib import Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    return Graph(store=OxigraphStore(store=ox.Store.read_only(str(gen / graphdir.STORE))), identifier=DATASET_DEFAULT_GRAPH_ID)
+
+
+def build(
+    inputs: list[Path],
+    out: Path,
+    progress: Callable[[str], None] = lambda _: None,
+    city: str = "qujing",
+    jobs: int | None = None,
+    dask: str | None = None,
+) -> BuildResult:
+    city_ref = city_reference(load_city(city))
     files = find_files(inputs)
     if not files:
         raise InputError(f"{' '.join(map(str, inputs))}: no gazette text files (*.txt) found")
-    result = BuildResult()
-    builder = GraphBuilder(new_graph(), Resolver(city_data))
-    builder.canonical_person = PersonResolver(city_data).canonical
-    for path in files:
-        progress(display_path(path))
-        try:
-            source = read_file(path)
-        except InputError as exc:
-            result.warnings.append(Warning_(display_path(path), 0, f"skipped: {str(exc).split(': ', 1)[-1]}"))
-            result.failed.append(display_path(path))
-            continue
-        issue = segment(source)
-        result.issues.append(issue)
-        result.warnings.extend(issue.warnings)
-        records = run_all(issue, city_data)
-        result.warnings.extend(r for r in records if isinstance(r, Warning_))
-        records = [r for r in records if not isinstance(r, Warning_)]
-        result.records.extend(records)
-        add_all(builder, issue, records)
-    if not result.issues:
-        raise InputError("no input file could be read: " + "; ".join(str(w) for w in result.warnings))
-    result.triples = len(builder.g)
-    result.counts = headline(builder.g)
-    out.mkdir(parents=True, exist_ok=True)
-    save(builder.g, out)
-    manifest = dict(result.summary(), city=city_reference(city_data), warnings=[str(w) for w in result.warnings])
-    write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
+    folder = graphdir.fragments(out)
+    with graphdir.writing(out) as gen:
+        folder.mkdir(parents=True, exist_ok=True)
+        job_list = [make_job(path, label, city_ref) for path, label in files]
+        done = 0
+
+        def tick(frag: Fragment) -> None:
+            nonlocal done
+            done += 1
+            progress(f"{done} of {len(job_list)} files: {frag.label}")
+
+        fragments = _map_jobs(job_list, folder, jobs or os.cpu_count() or 1, dask, tick)
+        result = BuildResult(folder, fragments)
+        if not result.ok:
+            raise InputError("no input file could be read: " + "; ".join(result.warnings))
+        progress("aggregating")
+        model, result.triples = aggregate(folder, [f.key for f in result.ok], gen.path)
+        result.model_counts = dict(Counter(n.label for n in model.nodes.values()) + Counter(e.type for e in model.edges))
+        result.counts = headline(_graph(gen.path))
+        manifest = dict(result.summary(), city=city_ref, warnings=result.warnings)
+        gen.commit(manifest)
     return result

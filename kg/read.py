@@ -31,25 +31,27 @@ class SourceFile:
         return Path(self.path).name
 
 
-def find_files(inputs: list[Path]) -> list[Path]:
-    """Expand folders into their text files, sorted; a missing path is an error. A file reached
-    twice (named twice, through a symlink, or inside a folder also given) is read once."""
-    found: list[Path] = []
+def find_files(inputs: list[Path]) -> list[tuple[Path, str]]:
+    """The files to read, each with its label: its path relative to the folder given (a file
+    given alone: its name), so provenance does not depend on the working folder. Sorted by
+    label; a missing path is an error. A file reached twice (named twice, through a symlink,
+    or inside a folder also given) is read once."""
+    found: list[tuple[Path, str]] = []
     for item in inputs:
         if item.is_dir():
-            found.extend(sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+            found.extend((p, p.relative_to(item).as_posix()) for p in sorted(item.rglob("*")) if p.is_file() and p.suffix.lower() in SUFFIXES)
         elif item.is_file():
-            found.append(item)
+            found.append((item, item.name))
         else:
             raise InputError(f"{item}: no such file or folder")
     seen: set[tuple[int, int]] = set()
     unique = []
-    for path in found:
+    for path, label in found:
         st = os.stat(path)
         if (st.st_dev, st.st_ino) not in seen:
             seen.add((st.st_dev, st.st_ino))
-            unique.append(path)
-    return unique
+            unique.append((path, label))
+    return sorted(unique, key=lambda x: (x[1], str(x[0])))
 
 
 def display_path(path: Path) -> str:
@@ -141,8 +143,9 @@ def decode(data: bytes, label: str) -> tuple[str, str, list[Warning_]]:
     return text, encoding, warnings
 
 
-def read_file(path: Path) -> SourceFile:
-    label = display_path(path)
+def read_file(path: Path, label: str | None = None) -> SourceFile:
+    """`label` is how provenance names the file (relative to the input root); by default, relative to the working folder."""
+    label = label or display_path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -31,9 +31,9 @@ GraphOpt = Annotated[Path, typer.Option("--graph", "-g", help="Folder written by
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
 
 
-def fail(message: str) -> None:
+def fail(message: str, code: int = 2) -> None:
     err.print(f"error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code=2)
+    raise typer.Exit(code=code)
 
 
 def checked_output(path: Optional[Path]) -> Optional[Path]:

@@ -20,18 +20,17 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the graph to.")] = Path("build"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
     city: Annotated[str, typer.Option("--city", help="City data under data/cities/ (qujing; generic for a city without data), or a folder.")] = "qujing",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Parallel per-issue jobs (default: all cores).")] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Map the per-issue jobs on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for a LocalCluster on this machine.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 when the build has warnings (for CI).")] = False,
 ) -> None:
     """Read gazette issues, split them into documents and store the graph in OUT."""
-    from rich.progress import Progress
-
     from kg.build import build as run_build
     from kg.targets import check_out_folder
 
     try:
         check_out_folder(out)
-        with Progress(console=err, transient=True, disable=quiet or not err.is_terminal) as progress:
-            task = progress.add_task("reading", total=None)
-            result = run_build(inputs, out, progress=lambda name: progress.update(task, description=name, advance=1), city=city)
+        result = run_build(inputs, out, progress=(lambda _: None) if quiet else (lambda msg: err.print(msg, markup=False, highlight=False)), city=city, jobs=jobs, dask=dask)
     except InputError as exc:
         fail(str(exc))
         return
@@ -42,6 +41,8 @@ def build(
     if not quiet:
         for c in counts[1:]:
             print(f"  {c.name}: {c.legend()}")
+    if strict and result.warnings:
+        fail(f"{len(result.warnings)} warnings and --strict", code=1)
 
 
 @app.command()

@@ -1,0 +1,154 @@
+"""One gazette file → one fragment: read, segment, extract, map to facts, draw its part of the model.
+
+A fragment is four files named by the job's key in the fragment folder:
+`KEY.records.pickle` (the issue and its records, for `kg eval` and the tests),
+`KEY.nt` (its facts, N-Triples), `KEY.model.jsonl` (its nodes and edges) and
+`KEY.json` (summary and warnings), written last: a fragment without it is not there.
+A failing job returns its error as a warning naming the file; the fragment is not written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import traceback
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from kg.errors import InputError
+from kg.paths import ROOT
+
+VERSION_PARTS = ("kg", "extractors", "ontology", "data/cities")
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str  # absolute path of the file to read
+    label: str  # the file as provenance names it: relative to the input root
+    city: str  # city reference (name under data/cities or a folder)
+    key: str  # content hash of (file, label, city data, code)
+
+
+@dataclass
+class Fragment:
+    key: str
+    label: str
+    ok: bool
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    cached: bool = False
+
+    @staticmethod
+    def load(folder: Path, key: str) -> "Fragment | None":
+        try:
+            d = json.loads((folder / f"{key}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return Fragment(d["key"], d["label"], d["ok"], d.get("warnings", []), d.get("counts", {}), cached=True)
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the code, ontology and city data, so a changed extractor never reuses an old fragment."""
+    h = hashlib.sha256()
+    for part in VERSION_PARTS:
+        for path in sorted((ROOT / part).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".ttl", ".yaml", ".yml", ".json"}:
+                h.update(path.relative_to(ROOT).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def make_job(path: Path, label: str, city: str) -> Job:
+    h = hashlib.sha256()
+    for part in (label, city, code_version()):
+        h.update(part.encode("utf-8") + b"\x1f")
+    try:
+        h.update(path.read_bytes())
+    except OSError:
+        pass  # the job itself reports the unreadable file
+    return Job(str(path), label, city, h.hexdigest()[:24])
+
+
+@lru_cache(maxsize=4)
+def _context(city: str):
+    from kg.city import load_city
+    from kg.people import PersonResolver
+    from kg.resolve import Resolver
+
+    city_data = load_city(city)
+    return city_data, Resolver(city_data), PersonResolver(city_data).canonical
+
+
+def _term(t: object) -> ox.NamedNode | ox.Literal:
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    assert isinstance(t, Literal)
+    if t.language:
+        return ox.Literal(str(t), language=t.language)
+    return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def run(job: Job, folder: Path) -> Fragment:
+    """Run one job, writing its fragment into `folder`; never raises for a bad file or a failing stage."""
+    cached = Fragment.load(folder, job.key)
+    if cached is not None:
+        return cached
+    try:
+        return _run(job, folder)
+    except InputError as exc:
+        return _failed(job, folder, f"{job.label}: skipped: {str(exc).split(': ', 1)[-1]}")
+    except Exception as exc:  # one file's failure must not stop the corpus
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return _failed(job, folder, f"{job.label}: skipped: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})")
+
+
+def _failed(job: Job, folder: Path, message: str) -> Fragment:
+    """A failure is not cached: the next build tries the file again."""
+    return Fragment(job.key, job.label, False, [message])
+
+
+def _run(job: Job, folder: Path) -> Fragment:
+    from collections import Counter
+
+    from extractors import run_all
+    from kg.graph import GraphBuilder, add_all
+    from kg.model import dump_lines, GraphModel
+    from kg.model.project import project
+    from kg.read import read_file
+    from kg.records import Warning_
+    from kg.segment import segment
+
+    city_data, resolver, canonical = _context(job.city)
+    source = read_file(Path(job.path), label=job.label)
+    issue = segment(source)
+    records = run_all(issue, city_data)
+    warnings = [str(w) for w in issue.warnings] + [str(r) for r in records if isinstance(r, Warning_)]
+    records = [r for r in records if not isinstance(r, Warning_)]
+    builder = GraphBuilder(resolver=resolver)
+    builder.canonical_person = canonical
+    add_all(builder, issue, records)
+    nodes, edges, prop_types = project(builder.g.index)
+
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(folder / f"{job.key}.records.pickle", pickle.dumps((issue, records), protocol=pickle.HIGHEST_PROTOCOL))
+    _write(folder / f"{job.key}.nt", ox.serialize([ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in builder.g], format=ox.RdfFormat.N_TRIPLES))
+    lines = dump_lines(GraphModel({n.id: n for n in nodes}, edges, prop_types))
+    _write(folder / f"{job.key}.model.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
+    counts = dict(Counter(type(r).__name__ for r in records), documents=len(issue.documents), facts=len(builder.g))
+    frag = Fragment(job.key, job.label, True, warnings, counts)
+    summary = {"key": job.key, "label": job.label, "ok": True, "warnings": warnings, "counts": counts,
+               "period": issue.period, "gazette": issue.gazette}
+    _write(folder / f"{job.key}.json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
+    return frag

@@ -1,0 +1,112 @@
+"""The build as per-issue jobs: cached fragments, parallel jobs, a folder swapped in as one unit, the graph model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg import model as graph_model
+from kg.build import build
+from kg.cli import app
+from kg.errors import InputError
+from kg.graphdir import writing
+from kg.store import load
+
+from tests.conftest import FILES
+
+runner = CliRunner()
+
+
+def triples(folder: Path) -> list[str]:
+    return sorted((folder / "graph.nt").read_text("utf-8").splitlines())
+
+
+def model_lines(folder: Path) -> list[str]:
+    from kg.graphdir import current
+
+    return (current(folder) / graph_model.MODEL_FILE).read_text("utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def two_issues(tmp_path_factory):
+    src = tmp_path_factory.mktemp("two")
+    for key in ("002", "003"):
+        shutil.copy(FILES[key], src)
+    return src
+
+
+def test_incremental_build_equals_clean_build(two_issues, tmp_path):
+    out = tmp_path / "inc"
+    build([two_issues / FILES["002"].name], out, jobs=1)
+    again = build([two_issues], out, jobs=1)  # the second issue is new; the first comes from the cache
+    assert [f.cached for f in again.fragments] == [True, False]
+    clean = tmp_path / "clean"
+    build([two_issues], clean, jobs=2)
+    assert triples(out) == triples(clean)
+    assert model_lines(out) == model_lines(clean)
+
+
+def test_same_graph_from_another_working_folder(two_issues, tmp_path, monkeypatch):
+    monkeypatch.chdir(two_issues.parent)
+    build([Path(two_issues.name)], tmp_path / "a", jobs=1)
+    monkeypatch.chdir(tmp_path)
+    build([two_issues], tmp_path / "b", jobs=1)
+    assert triples(tmp_path / "a") == triples(tmp_path / "b")
+    sources = {line.split(" ")[2] for line in triples(tmp_path / "a") if "#sourceFile>" in line}
+    assert sources == {f'"{FILES["002"].name}"', f'"{FILES["003"].name}"'}
+
+
+def test_a_cut_graph_is_refused_not_read(two_issues, tmp_path):
+    out = tmp_path / "g"
+    build([two_issues], out, jobs=1)
+    model_file = out / ".kg" / json.loads((out / "build.json").read_text("utf-8"))["generation"].split("/")[-1] / "model.jsonl"
+    data = model_file.read_bytes()
+    model_file.write_bytes(data[: data.rfind(b"\n", 0, len(data) // 2) + 1])  # cut at a line boundary
+    with pytest.raises(InputError, match="does not match its manifest"):
+        graph_model.read(out)
+    result = runner.invoke(app, ["stats", "--graph", str(out)])
+    assert result.exit_code == 2 and "does not match its manifest" in result.output and "Traceback" not in result.output
+
+
+def test_a_folder_being_written_is_locked(tmp_path):
+    with writing(tmp_path / "g"):
+        with pytest.raises(InputError, match="another build is writing"):
+            build([FILES["002"]], tmp_path / "g", jobs=1)
+
+
+def test_a_failed_build_keeps_the_old_graph(two_issues, tmp_path):
+    out = tmp_path / "g"
+    build([two_issues], out, jobs=1)
+    before = triples(out)
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(InputError):
+        build([tmp_path / "empty.txt"], out, jobs=1)
+    assert triples(out) == before and len(load(out)) == len(before)
+
+
+def test_model_draws_assignments_as_role_edges(built, graph):
+    m = graph_model.read(built[0])
+    leads = [e for e in m.edges if e.type == "LEADS"]
+    rdf_leads = list(graph.query("PREFIX kg: <https://w3id.org/cn-gazette-kg/ns#> SELECT (COUNT(*) AS ?c) WHERE { ?a a kg:Assignment ; kg:role 'lead' }"))
+    assert len(leads) == int(rdf_leads[0][0]) > 100
+    # 001:168 prints （牵头单位：市交通运输局…）: the edge carries role, cue and the quoted source.
+    e = next(e for e in leads if e.props["mention"] == "市交通运输局" and e.provenance[0].file == FILES["001"].name and e.provenance[0].line_start == 168)
+    assert (e.props["role"], e.props["cue"], e.props["mention"]) == ("lead", "牵头单位", "市交通运输局")
+    assert m.nodes[e.source].name == "曲靖市交通运输局" and m.nodes[e.target].label == "Task"
+    ndrc = next(n for n in m.nodes.values() if n.name == "曲靖市发展和改革委员会")
+    assert {"市发改委", "市发展改革委"} <= set(ndrc.props["alias"])
+    # Shortcut properties (kg:leads) are not drawn a second time.
+    assert not [e for e in m.edges if e.source == e.target]
+    assignments = list(graph.query("PREFIX kg: <https://w3id.org/cn-gazette-kg/ns#> SELECT (COUNT(*) AS ?c) WHERE { ?a a kg:Assignment }"))
+    assert len([e for e in m.edges if e.type in ("LEADS", "RESPONSIBLE_FOR", "COOPERATES_ON", "PARTICIPATES_IN", "OVERSEES")]) == int(assignments[0][0])
+
+
+def test_occupancy_first_and_last_seen_merge_across_issues(built):
+    m = graph_model.read(built[0])
+    holds = [e for e in m.edges if e.type == "HOLDS" and "firstSeen" in e.props]
+    assert holds and all(e.props["firstSeen"] <= e.props["lastSeen"] for e in holds)
+    assert any(e.props["firstSeen"] < e.props["lastSeen"] for e in holds)  # a post seen in two issues spans both
