@@ -28,6 +28,7 @@ class BuildResult:
     triples: int = 0
     counts: list[Count] = field(default_factory=list)  # the headline numbers, counted in the graph
     model_counts: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # aggregate steps, seconds
 
     @property
     def ok(self) -> list[Fragment]:
@@ -148,9 +149,9 @@ def build(
         if not result.ok:
             raise InputError("no input file could be read: " + "; ".join(result.warnings))
         progress("aggregating")
-        model, result.triples = aggregate(folder, [f.key for f in result.ok], gen.path)
+        model, result.triples, result.timings = aggregate(folder, [f.key for f in result.ok], gen.path)
         result.model_counts = dict(Counter(n.label for n in model.nodes.values()) + Counter(e.type for e in model.edges))
         result.counts = headline(_graph(gen.path))
-        manifest = dict(result.summary(), city=city_ref, warnings=result.warnings)
+        manifest = dict(result.summary(), city=city_ref, warnings=result.warnings, timings=result.timings)
         gen.commit(manifest)
     return result

@@ -110,3 +110,16 @@ def test_occupancy_first_and_last_seen_merge_across_issues(built):
     holds = [e for e in m.edges if e.type == "HOLDS" and "firstSeen" in e.props]
     assert holds and all(e.props["firstSeen"] <= e.props["lastSeen"] for e in holds)
     assert any(e.props["firstSeen"] < e.props["lastSeen"] for e in holds)  # a post seen in two issues spans both
+
+
+def test_dask_local_cluster_builds_the_same_graph(two_issues, tmp_path):
+    serial = build([two_issues], tmp_path / "serial", jobs=1)
+    dask = build([two_issues], tmp_path / "dask", dask="local")
+    assert [f.label for f in dask.fragments] == [f.label for f in serial.fragments]
+    assert triples(tmp_path / "dask") == triples(tmp_path / "serial")
+    assert model_lines(tmp_path / "dask") == model_lines(tmp_path / "serial")
+
+
+def test_an_unreachable_dask_scheduler_is_one_line(tmp_path):
+    result = runner.invoke(app, ["build", str(FILES["002"]), "--out", str(tmp_path / "g"), "--dask", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2 and "cannot reach the scheduler" in result.output

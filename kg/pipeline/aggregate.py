@@ -10,6 +10,7 @@ depend on which job finished first.
 from __future__ import annotations
 
 from pathlib import Path
+from time import perf_counter
 
 import pyoxigraph as ox
 
@@ -41,15 +42,18 @@ def merge_models(model_files: list[Path]) -> tuple[GraphModel, int]:
     return model, merger.dangling
 
 
-def aggregate(folder: Path, keys: list[str], gen: Path) -> tuple[GraphModel, int]:
-    """Write the store, dump and model of the fragments `keys` (in order) into generation folder `gen`."""
+def aggregate(folder: Path, keys: list[str], gen: Path) -> tuple[GraphModel, int, dict[str, float]]:
+    """Write the store, dump and model of the fragments `keys` (in order) into generation folder `gen`;
+    return the model, the number of triples and the seconds each step took."""
+    t0 = perf_counter()
     store = load_store(gen / graphdir.STORE, [folder / f"{k}.nt" for k in keys])
     with (gen / graphdir.DUMP).open("wb") as fh:
         store.dump(fh, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     triples = len(store)
     del store  # release the write lock: readers open it read-only
+    t1 = perf_counter()
     model, _ = merge_models([folder / f"{k}.model.jsonl" for k in keys])
     with (gen / MODEL_FILE).open("w", encoding="utf-8") as fh:
         for line in dump_lines(model):
             fh.write(line + "\n")
-    return model, triples
+    return model, triples, {"store": t1 - t0, "model": perf_counter() - t1}

@@ -119,36 +119,75 @@ def _failed(job: Job, folder: Path, message: str) -> Fragment:
     return Fragment(job.key, job.label, False, [message])
 
 
-def _run(job: Job, folder: Path) -> Fragment:
-    from collections import Counter
+@dataclass
+class Processed:
+    """One file taken through every stage, in memory; `seconds` per stage for the benchmark."""
+
+    issue: object
+    records: list
+    warnings: list[str]
+    facts: object
+    nodes: list
+    edges: list
+    prop_types: dict[str, str]
+    seconds: dict[str, float]
+
+
+def process(path: Path, label: str, city: str) -> Processed:
+    """read → segment → extract → map (resolving names) → project. Raises InputError for a file
+    that cannot be read; anything else it raises is a bug (the job turns it into a warning)."""
+    from time import perf_counter
 
     from extractors import run_all
     from kg.graph import GraphBuilder, add_all
-    from kg.model import dump_lines, GraphModel
     from kg.model.project import project
     from kg.read import read_file
     from kg.records import Warning_
     from kg.segment import segment
 
-    city_data, resolver, canonical = _context(job.city)
-    source = read_file(Path(job.path), label=job.label)
+    city_data, resolver, canonical = _context(city)
+    seconds: dict[str, float] = {}
+    t = perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal t
+        now = perf_counter()
+        seconds[stage] = now - t
+        t = now
+
+    source = read_file(path, label=label)
+    lap("read")
     issue = segment(source)
+    lap("segment")
     records = run_all(issue, city_data)
+    lap("extract")
     warnings = [str(w) for w in issue.warnings] + [str(r) for r in records if isinstance(r, Warning_)]
     records = [r for r in records if not isinstance(r, Warning_)]
     builder = GraphBuilder(resolver=resolver)
     builder.canonical_person = canonical
     add_all(builder, issue, records)
+    lap("map")
     nodes, edges, prop_types = project(builder.g.index)
+    lap("project")
+    return Processed(issue, records, warnings, builder.g, nodes, edges, prop_types, seconds)
 
+
+def _run(job: Job, folder: Path) -> Fragment:
+    from collections import Counter
+    from time import perf_counter
+
+    from kg.model import GraphModel, dump_lines
+
+    p = process(Path(job.path), job.label, job.city)
+    t = perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
-    _write(folder / f"{job.key}.records.pickle", pickle.dumps((issue, records), protocol=pickle.HIGHEST_PROTOCOL))
-    _write(folder / f"{job.key}.nt", ox.serialize([ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in builder.g], format=ox.RdfFormat.N_TRIPLES))
-    lines = dump_lines(GraphModel({n.id: n for n in nodes}, edges, prop_types))
+    _write(folder / f"{job.key}.records.pickle", pickle.dumps((p.issue, p.records), protocol=pickle.HIGHEST_PROTOCOL))
+    _write(folder / f"{job.key}.nt", ox.serialize([ox.Triple(_term(s), _term(pr), _term(o)) for s, pr, o in p.facts], format=ox.RdfFormat.N_TRIPLES))
+    lines = dump_lines(GraphModel({n.id: n for n in p.nodes}, p.edges, p.prop_types))
     _write(folder / f"{job.key}.model.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
-    counts = dict(Counter(type(r).__name__ for r in records), documents=len(issue.documents), facts=len(builder.g))
-    frag = Fragment(job.key, job.label, True, warnings, counts)
-    summary = {"key": job.key, "label": job.label, "ok": True, "warnings": warnings, "counts": counts,
-               "period": issue.period, "gazette": issue.gazette}
+    counts = dict(Counter(type(r).__name__ for r in p.records), documents=len(p.issue.documents), facts=len(p.facts))
+    seconds = dict(p.seconds, write=perf_counter() - t)
+    summary = {"key": job.key, "label": job.label, "ok": True, "warnings": p.warnings, "counts": counts,
+               "period": p.issue.period, "gazette": p.issue.gazette, "seconds": seconds}
     _write(folder / f"{job.key}.json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
-    return frag
+    return Fragment(job.key, job.label, True, p.warnings, counts)
