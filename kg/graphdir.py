@@ -12,6 +12,7 @@ build holds a lock on the folder; a second build into it is refused.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -57,6 +58,17 @@ def _sizes(gen: Path) -> dict[str, int]:
     return {name: (gen / name).stat().st_size for name in (DUMP, MODEL) if (gen / name).is_file()}
 
 
+def _content_hash(gen: Path) -> str:
+    """sha256 over the dump and the model: the same input and code give the same hash."""
+    h = hashlib.sha256()
+    for name in (DUMP, MODEL):
+        if (gen / name).is_file():
+            with (gen / name).open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(block)
+    return h.hexdigest()
+
+
 @dataclass
 class Generation:
     """A graph being written: its folder, committed by `commit(manifest)`."""
@@ -65,7 +77,10 @@ class Generation:
     path: Path
 
     def commit(self, manifest: dict) -> None:
-        manifest = dict(manifest, format=FORMAT, generation=self.path.relative_to(self.root).as_posix(), files=_sizes(self.path))
+        from kg.pipeline.job import code_version
+
+        manifest = dict(manifest, format=FORMAT, kg_version=code_version(), content_hash=_content_hash(self.path),
+                        generation=self.path.relative_to(self.root).as_posix(), sizes=_sizes(self.path))
         old = _current(self.root)
         write_atomic(self.root / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
         link = self.root / DUMP
@@ -126,7 +141,7 @@ def current(root: Path) -> Path:
     """The committed generation, checked against the manifest."""
     data = manifest(root)
     gen = root / data["generation"]
-    for name, size in (data.get("files") or {}).items():
+    for name, size in (data.get("sizes") or {}).items():
         f = gen / name
         if not f.is_file() or f.stat().st_size != size:
             raise InputError(f"{f}: does not match its manifest {root / MANIFEST} (cut or replaced); rebuild the graph")

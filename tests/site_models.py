@@ -96,7 +96,14 @@ def hostile_model() -> GraphModel:
 
 def write_graph(model: GraphModel, folder: Path) -> Path:
     """A graph folder as `kg build` leaves it, as far as the site reads one."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "model.jsonl").write_text("\n".join(dump_lines(model)) + "\n", encoding="utf-8")
-    (folder / "build.json").write_text(json.dumps({"city": "qujing", "files": [FILE]}), encoding="utf-8")
+    import pyoxigraph
+
+    from kg.graphdir import writing
+
+    with writing(folder) as gen:
+        (gen.path / "model.jsonl").write_text("\n".join(dump_lines(model)) + "\n", encoding="utf-8")
+        (gen.path / "graph.nt").write_text("", encoding="utf-8")
+        store = pyoxigraph.Store(str(gen.path / "store"))  # empty: the site reads only the model
+        del store
+        gen.commit({"city": "qujing", "files": [FILE]})
     return folder

@@ -110,7 +110,7 @@ def test_viz_is_one_self_contained_file(tmp_path):
 def test_cli_errors_are_one_line(tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["site", "--graph", str(tmp_path / "nothing"), "--out", str(tmp_path / "s")])
-    assert result.exit_code == 2 and "no graph model here" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "no graph here" in result.output and "Traceback" not in result.output
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.txt").write_text("keep me", encoding="utf-8")
     graph = write_graph(small_model(), tmp_path / "graph")

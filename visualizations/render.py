@@ -43,15 +43,10 @@ class BuildInfo:
 
     @classmethod
     def of(cls, folder: Path) -> BuildInfo:
-        from kg.model import MODEL_FILE
+        from kg.graphdir import manifest
 
-        sha = hashlib.sha256((folder / MODEL_FILE).read_bytes()).hexdigest()[:12]
-        meta: dict = {}
-        try:
-            meta = json.loads((folder / "build.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            pass
-        return cls(str(folder), sha, str(meta.get("city", "")), len(meta.get("files", [])))
+        meta = manifest(folder)
+        return cls(str(folder), str(meta.get("content_hash", ""))[:12], str(meta.get("city", "")), len(meta.get("files", [])))
 
 
 def environment() -> jinja2.Environment:
