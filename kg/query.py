@@ -1,98 +1,332 @@
-"""Canned queries: files in queries/ with a header that says what they answer.
+"""Canned queries: one file per question in queries/NAME.yaml, answered by either store.
 
-Header lines at the top of a query file::
+Each file holds the metadata a user needs (title, question, typed parameters with
+defaults and allowed values, columns) and two texts that must give the same rows:
+`sparql` for the RDF store and `cypher` for a Bolt server loaded from the graph model.
 
-    # title: Lead units
-    # description: Agencies ranked by the number of tasks they lead.
-    # param: doc = document number to restrict to (optional)
-    # param: agency = the agency, any spelling (required)
+Parameters are validated here, then bound by the store, never spliced into text:
+Oxigraph substitutes variables (SEP-0007) and Cypher reads `$name`. Oxigraph
+substitutes only variables the outer SELECT projects, so a SPARQL text names a
+parameter `?_name` and projects it; columns starting with `_` are never shown.
+An optional parameter left out is bound as "" in SPARQL and null in Cypher.
 
-Parameters appear in the query as {{name}} and are substituted as escaped
-string literals, never as raw text.
+Rows are made comparable across stores here: list columns (GROUP_CONCAT, collect)
+are sorted and joined with the column's separator, dates become ISO strings and
+decimals are rounded, so `run` gives identical rows whichever store answered.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, Protocol, Union
 
-from rdflib import Graph, Literal, URIRef
+import yaml
 
 from kg.errors import InputError
 from kg.paths import QUERIES
 from kg.vocab import PREFIXES
 
-PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+Value = Union[str, int, float, bool, None]
+Row = dict[str, Value]
+PARAM_TYPES = ("text", "choice", "integer", "date", "month", "year", "agency", "person")
+YES, NO = ("yes", "y", "true", "1", "on"), ("no", "n", "false", "0", "off")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str  # one of PARAM_TYPES; agency and person values are resolved and must name one in the graph
+    help: str
+    default: Value = None
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    lookup: str = ""  # QUERY.COLUMN whose values the parameter must be one of (did-you-mean on a miss)
+
+    def describe(self) -> str:
+        allowed = f"one of {', '.join(self.choices)}" if self.choices else {
+            "integer": f"an integer{'' if self.minimum is None else f' ≥ {self.minimum}'}", "date": "a date YYYY-MM-DD",
+            "month": "a month YYYY-MM", "year": "a year YYYY", "agency": "an agency, any spelling", "person": "a person, any spelling",
+        }.get(self.type, "text")
+        default = "required" if self.required else (f"default {self.default}" if self.default not in (None, "") else "optional")
+        return f"{self.name}: {self.help} ({allowed}; {default})"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    separator: str = ""  # a list column: its values sorted and joined with this
 
 
 @dataclass(frozen=True)
 class CannedQuery:
     name: str
     title: str
-    description: str
-    params: dict[str, str] = field(default_factory=dict)  # name → help
-    sparql: str = ""
+    question: str
+    params: dict[str, Param]
+    columns: tuple[Column, ...]
+    sparql: str
+    cypher: str
+    note: str = ""  # printed under a table: what the rows count, how names were mapped
+    path: Path | None = field(default=None, compare=False)
+
+    @property
+    def description(self) -> str:
+        return self.question
+
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
 
 
-def _parse(path: Path) -> CannedQuery:
-    text = path.read_text("utf-8")
-    meta: dict[str, str] = {}
-    params: dict[str, str] = {}
-    for line in text.splitlines():
-        m = re.match(r"#\s*(title|description|param):\s*(.*)", line)
-        if not m:
-            continue
-        if m.group(1) == "param":
-            name, _, help_ = m.group(2).partition("=")
-            params[name.strip()] = help_.strip()
-        else:
-            meta[m.group(1)] = m.group(2).strip()
-    return CannedQuery(path.stem, meta.get("title", path.stem), meta.get("description", ""), params, text)
+def _param(name: str, spec: Mapping[str, Any], path: Path) -> Param:
+    kind = spec.get("type", "text")
+    if kind not in PARAM_TYPES:
+        raise InputError(f"{path}: parameter {name} has unknown type {kind!r} (known: {', '.join(PARAM_TYPES)})")
+    choices = tuple(str(c) for c in spec.get("choices") or ())
+    return Param(name, kind, str(spec.get("help", "")), spec.get("default"), bool(spec.get("required", False)),
+                 choices, spec.get("min"), str(spec.get("lookup", "")))
+
+
+def _column(spec: str | Mapping[str, Any]) -> Column:
+    if isinstance(spec, str):
+        return Column(spec)
+    return Column(str(spec["name"]), str(spec.get("list", "")))
+
+
+def parse(path: Path) -> CannedQuery:
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        return CannedQuery(
+            name=path.stem, title=str(data["title"]), question=" ".join(str(data["question"]).split()),
+            params={k: _param(k, v or {}, path) for k, v in (data.get("params") or {}).items()},
+            columns=tuple(_column(c) for c in data["columns"]),
+            sparql=str(data.get("sparql", "")), cypher=str(data.get("cypher", "")), note=" ".join(str(data.get("note", "")).split()), path=path,
+        )
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{path}: not a canned query file ({type(exc).__name__}: {exc})") from None
+
+
+@lru_cache(maxsize=1)
+def _library(folder: Path) -> dict[str, CannedQuery]:
+    return {p.stem: parse(p) for p in sorted(folder.glob("*.yaml"))}
 
 
 def available() -> dict[str, CannedQuery]:
-    return {p.stem: _parse(p) for p in sorted(QUERIES.glob("*.rq"))}
+    return _library(QUERIES)
 
 
 def get(name: str) -> CannedQuery:
     queries = available()
     if name not in queries:
-        raise InputError(f"no canned query named '{name}' (known: {', '.join(queries)})")
+        near = difflib.get_close_matches(name, queries, n=3)
+        hint = f"did you mean {', '.join(near)}? " if near else ""
+        raise InputError(f"no canned query named '{name}' ({hint}known: {', '.join(queries)})")
     return queries[name]
 
 
-def _escape(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+# ---------------------------------------------------------------- parameters
+
+def _convert(p: Param, raw: str) -> Value:
+    value = raw.strip()
+    if p.choices:
+        folded = {c.lower(): c for c in p.choices}
+        if p.choices == ("yes", "no") and value.lower() in YES + NO:
+            return "yes" if value.lower() in YES else "no"
+        if value.lower() not in folded:
+            raise InputError(f"--param {p.name}={raw!r}: not allowed (allowed: {', '.join(p.choices)})")
+        return folded[value.lower()]
+    if p.type == "integer":
+        if not re.fullmatch(r"[+-]?\d+", value):
+            raise InputError(f"--param {p.name}={raw!r}: not an integer (allowed: a whole number{'' if p.minimum is None else f' ≥ {p.minimum}'})")
+        number = int(value)
+        if p.minimum is not None and number < p.minimum:
+            raise InputError(f"--param {p.name}={raw!r}: too small (allowed: a whole number ≥ {p.minimum})")
+        return number
+    if p.type in ("date", "month", "year"):
+        pattern, probe, shape = {"date": (r"\d{4}-\d{2}-\d{2}", value, "YYYY-MM-DD, e.g. 2022-08-01"),
+                                 "month": (r"\d{4}-\d{2}", value + "-01", "YYYY-MM, e.g. 2022-08"),
+                                 "year": (r"\d{4}", value + "-01-01", "YYYY, e.g. 2022")}[p.type]
+        try:
+            if not re.fullmatch(pattern, value):
+                raise ValueError
+            date.fromisoformat(probe)
+        except ValueError:
+            raise InputError(f"--param {p.name}={raw!r}: not a valid {p.type} (allowed: {shape})") from None
+        return int(value) if p.type == "year" else value
+    return value
 
 
-def render(query: CannedQuery, params: dict[str, str]) -> str:
-    unknown = set(params) - set(query.params)
+def resolve_name(kind: str, value: str, city: str | Path | None) -> str:
+    """Agencies and people are typed as users know them: any spelling the city data knows, or as printed (陈 志)."""
+    from kg.city import load_city
+
+    loaded = load_city(city or "qujing")
+    if kind == "agency":
+        from kg.resolve import resolver_of
+
+        return resolver_of(loaded).resolve(value).agency.name
+    from kg.people import PersonResolver
+
+    return PersonResolver(loaded).canonical(value)
+
+
+def bind(query: CannedQuery, raw: Mapping[str, str], city: str | Path | None = None) -> dict[str, Value]:
+    """Validated, typed values for every parameter of `query` (None: left out); one-line errors."""
+    unknown = sorted(set(raw) - set(query.params))
     if unknown:
-        raise InputError(f"query '{query.name}' has no parameter {', '.join(sorted(unknown))} (it takes: {', '.join(query.params) or 'none'})")
-    missing = [name for name, help_ in query.params.items() if "(required)" in help_ and not params.get(name)]
-    if missing:
-        raise InputError(f"query '{query.name}' needs --param {missing[0]}=… ({query.params[missing[0]].replace('(required)', '').strip()})")
-    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-    body = PLACEHOLDER.sub(lambda m: _escape(params.get(m.group(1), "")), query.sparql)
-    return prologue + body
+        raise InputError(f"query '{query.name}' has no parameter {', '.join(unknown)} (it takes: {', '.join(query.params) or 'none'})")
+    values: dict[str, Value] = {}
+    for name, p in query.params.items():
+        given = raw.get(name)
+        if given is None or given.strip() == "":
+            if p.required:
+                raise InputError(f"query '{query.name}' needs --param {name}=… ({p.describe()})")
+            values[name] = p.default if p.default not in ("",) else None
+            continue
+        value = _convert(p, given)
+        if p.type in ("agency", "person"):
+            value = resolve_name(p.type, str(value), city)
+        values[name] = value
+    return values
 
 
-def python_value(term: object) -> object:
+# ---------------------------------------------------------------- stores
+
+class CypherStore(Protocol):
+    """A Bolt connection (kg.neo4j_store.Neo4jStore): runs read-only Cypher with parameters."""
+
+    def cypher(self, text: str, params: Mapping[str, Value]) -> tuple[list[str], list[list[Any]]]: ...
+
+
+def _oxigraph(store: Any):
+    """The pyoxigraph Store behind whatever the RDF side hands us (a pyoxigraph Store, or rdflib over oxrdflib)."""
+    import pyoxigraph
+
+    if isinstance(store, pyoxigraph.Store):
+        return store
+    inner = getattr(getattr(store, "store", None), "_inner", None)
+    if isinstance(inner, pyoxigraph.Store):
+        return inner
+    raise TypeError(f"not an Oxigraph-backed store: {type(store).__name__}")
+
+
+PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def _sparql_value(term: Any) -> Value:
+    import pyoxigraph as ox
+
     if term is None:
         return None
-    if isinstance(term, Literal):
-        value = term.toPython()
-        return value.isoformat() if isinstance(value, date) else value
-    if isinstance(term, URIRef):
-        return str(term)
-    return str(term)
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value.rsplit("#", 1)[-1]
+        if dt in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger"):
+            return int(term.value)
+        if dt in ("decimal", "double", "float"):
+            return float(term.value)
+        if dt == "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return term.value
 
 
-def run(graph: Graph, name: str, params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, object]]]:
+def _sparql_term(value: Value):
+    import pyoxigraph as ox
+
+    if value is None:
+        return ox.Literal("")
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(PREFIXES["xsd"] + "integer"))
+    return ox.Literal(str(value))
+
+
+def select_rdf(store: Any, query: CannedQuery, values: Mapping[str, Value]) -> tuple[list[str], list[list[Value]]]:
+    """The one place the RDF store is queried (so the store behind it can change)."""
+    import pyoxigraph as ox
+
+    ox_store = _oxigraph(store)
+    substitutions = {ox.Variable("_" + k): _sparql_term(v) for k, v in values.items()}
+    try:
+        result = ox_store.query(PROLOGUE + query.sparql, substitutions=substitutions, use_default_graph_as_union=True)
+    except (SyntaxError, RuntimeError) as exc:  # a broken query file is a defect of the library, named as such
+        raise InputError(f"{query.path}: the SPARQL text fails ({str(exc).splitlines()[0]})") from None
+    columns = [v.value for v in result.variables]
+    return columns, [[_sparql_value(t) for t in solution] for solution in result]
+
+
+def _cypher_value(value: Any) -> Value:
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _normal(column: Column | None, value: Any) -> Value:
+    if column is not None and column.separator:
+        items = value if isinstance(value, list) else ([] if value in (None, "") else str(value).split(column.separator))
+        items = sorted({str(_cypher_value(i)) for i in items if i not in (None, "")})
+        return column.separator.join(items) if items else None
+    if isinstance(value, list):
+        return "|".join(str(_cypher_value(v)) for v in value)
+    value = _cypher_value(value)
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def run(store: Any, name: str, params: Mapping[str, str] | None = None, city: str | Path | None = None) -> tuple[list[str], list[Row]]:
+    """Validate, bind and run query `name` on `store` (an RDF store, or a CypherStore for Bolt)."""
     query = get(name)
-    result = graph.query(render(query, params or {}))
-    columns = [str(v) for v in result.vars or []]
-    rows = [{c: python_value(row[c]) for c in columns} for row in result]
-    return columns, rows
+    values = bind(query, params or {}, city)
+    check_names(store, query, values)
+    return execute(store, query, values)
+
+
+def execute(store: Any, query: CannedQuery, values: Mapping[str, Value]) -> tuple[list[str], list[Row]]:
+    if hasattr(store, "cypher"):
+        if not query.cypher.strip():
+            raise InputError(f"query '{query.name}' has no Cypher text")
+        columns, raw_rows = store.cypher(query.cypher, dict(values))
+    else:
+        columns, raw_rows = select_rdf(store, query, values)
+    by_name = {c.name: c for c in query.columns}
+    shown = [c for c in columns if not c.startswith("_")]
+    rows = [{c: _normal(by_name.get(c), v) for c, v in zip(columns, r) if not c.startswith("_")} for r in raw_rows]
+    return shown, rows
+
+
+def check_names(store: Any, query: CannedQuery, values: Mapping[str, Value]) -> None:
+    """A parameter naming an agency, person or document the graph does not hold is an error, not an empty table."""
+    for name, p in query.params.items():
+        value = values.get(name)
+        if not p.lookup or value in (None, ""):
+            continue
+        source, _, column = p.lookup.partition(".")
+        _, rows = execute(store, get(source), bind(get(source), {}))
+        known = {str(r[column]) for r in rows if r.get(column) not in (None, "")}
+        if str(value) in known:
+            continue
+        raise InputError(f"--param {name}: no {KINDS.get(column, column)} matches {str(value)!r} in this graph{did_you_mean(str(value), known)}")
+
+
+KINDS = {"doc_number": "document", "agency_name": "agency", "name": "person", "post": "post", "type": "power type", "county": "county"}
+
+
+def did_you_mean(value: str, known: set[str]) -> str:
+    """Close spellings, names containing the value, and names holding its characters in order (市卫健 → 曲靖市卫生健康委员会)."""
+    def in_order(name: str) -> bool:
+        chars = iter(name)
+        return all(c in chars for c in value)
+
+    near = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.5)
+    near += sorted((k for k in known if k not in near and in_order(k)), key=len)[: 3 - len(near)]
+    return f"; did you mean {', '.join(near)}?" if near else ""

@@ -40,3 +40,23 @@ def graph(built):
 
 def doc_by_number(issue, number):
     return next(d for d in issue.documents if d.number == number)
+
+
+@pytest.fixture(scope="session")
+def bolt(tmp_path_factory):
+    """A real Bolt server (ArcadeDB, started once per session): yields (uri, user, password, database)."""
+    from tests.bolt_server import DATABASE, PASSWORD, USER, bolt_server
+
+    with bolt_server(tmp_path_factory.mktemp("arcadedb")) as uri:
+        yield uri, USER, PASSWORD, DATABASE
+
+
+@pytest.fixture
+def neo(bolt):
+    """A connection to an emptied database."""
+    from kg.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(*bolt)
+    store.driver.execute_query("MATCH (n) DETACH DELETE n", database_=store.database)
+    yield store
+    store.close()

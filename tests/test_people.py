@@ -235,4 +235,4 @@ def test_person_profile_any_spelling(built):
 
 def test_person_not_found(built):
     result = runner.invoke(app, ["person", "无此人", "--graph", str(built[0])])
-    assert result.exit_code == 2 and "no person named" in result.output
+    assert result.exit_code == 2 and "no person matches '无此人'" in result.output

@@ -62,36 +62,30 @@ def parse_params(items: list[str]) -> dict[str, str]:
 
 
 def resolve_params(params: dict[str, str], graph: Path) -> dict[str, str]:
-    """`agency` and `person` parameters may be any spelling: they are resolved first, with the
-    city data the graph was built with."""
-    from kg.city import load_city
+    """`agency` and `person` parameters may be any spelling: resolved with the city data the graph was built with."""
     from kg.store import built_with_city
 
-    if not (params.get("agency") or params.get("person")):
-        return params
-    city = load_city(built_with_city(graph))
-    if params.get("agency"):
-        from kg.resolve import resolver_of
-
-        params = dict(params, agency=resolver_of(city).resolve(params["agency"]).agency.name)
-    if params.get("person"):
-        from kg.people import PersonResolver
-
-        params = dict(params, person=PersonResolver(city).canonical(params["person"]))
-    return params
+    city = built_with_city(graph)
+    return {k: (canned.resolve_name(k, v, city) if k in ("agency", "person") and v else v) for k, v in params.items()}
 
 
-def run_query(name: str, graph: Path, params: dict[str, str], fmt: Format, output: Optional[Path], columns: list[str] | None = None) -> None:
+def run_query(name: str, graph: Path | None, params: dict[str, str], fmt: Format, output: Optional[Path], columns: list[str] | None = None,
+              store: object = None) -> None:
+    """Run a canned query on the graph folder's RDF store, or on `store` (a Bolt connection) when given."""
+    from kg.store import built_with_city
+
     try:
-        params = resolve_params(params, graph)
-        g = load(graph)
-        cols, rows = canned.run(g, name, params)
+        query = canned.get(name)
+        target = store if store is not None else load(graph)
+        cols, rows = canned.run(target, name, params, city=built_with_city(graph) if graph else None)
     except InputError as exc:
         fail(str(exc))
         return
     emit(columns or [c for c in cols if not c.startswith("_")], rows, fmt, output)
+    if query.note and fmt is Format.table and output is None:
+        err.print(f"note: {query.note}", markup=False, soft_wrap=True)
 
 
-from kg.cli import core, evaluate, responsibilities, projects, people, site  # noqa: E402,F401  (register the commands)
+from kg.cli import bolt, core, evaluate, people, projects, responsibilities, site  # noqa: E402,F401  (register the commands)
 from kg.cli import export_graph  # noqa: E402,F401  (kg export subgraph)
 from kg.__main__ import main  # noqa: E402,F401  (installs made before the entry point moved to kg.__main__ still call kg.cli:main)

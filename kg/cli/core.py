@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,9 +10,15 @@ import typer
 
 from kg import query as canned
 from kg.cli import FormatOpt, GraphOpt, OutOpt, app, err, export_app, fail, parse_params, run_query
+from kg.cli.bolt import DatabaseOpt, UriOpt, UserOpt, connect
 from kg.errors import InputError
 from kg.output import Format, emit
 from kg.store import load
+
+
+class Store(str, Enum):
+    rdf = "rdf"
+    neo4j = "neo4j"
 
 
 @app.command()
@@ -66,24 +73,50 @@ def stats(graph: GraphOpt, fmt: FormatOpt = Format.table) -> None:
     emit(["kind", "count", "what"], [dict(r, what=what.get(str(r["kind"]), "")) for r in rows], fmt)
 
 
-@app.command("query")
+@app.command("query", context_settings={"help_option_names": []})
 def query_cmd(
+    ctx: typer.Context,
     name: Annotated[Optional[str], typer.Argument(help="Canned query name; omit to list them.")] = None,
-    graph: Annotated[Optional[Path], typer.Option("--graph", "-g", help="Folder written by `kg build --out`.")] = None,
+    graph: Annotated[Optional[Path], typer.Option("--graph", "-g", help="Folder written by `kg build --out` (the RDF store; the city data for names).")] = None,
     param: Annotated[list[str], typer.Option("--param", "-p", help="key=value, repeatable.")] = [],
+    store: Annotated[Store, typer.Option("--store", help="rdf (the graph folder) or neo4j (a Bolt server loaded by `kg load neo4j`).")] = Store.rdf,
+    uri: UriOpt = None,
+    user: UserOpt = None,
+    database: DatabaseOpt = None,
     fmt: FormatOpt = Format.table,
     output: OutOpt = None,
+    show_help: Annotated[bool, typer.Option("--help", "-h", help="Show this message, or with NAME that query's parameters.")] = False,
 ) -> None:
     """Run a canned query from queries/ (without NAME: list them with their parameters)."""
+    if show_help and name is None:
+        print(ctx.get_help())
+        return
     if name is None:
         for q in canned.available().values():
-            params = ", ".join(f"{k} ({v})" for k, v in q.params.items()) or "no parameters"
-            print(f"{q.name}: {q.description} [{params}]")
+            params = ", ".join(f"{p.name}" + (f"={p.default}" if p.default not in (None, "") else "") for p in q.params.values()) or "no parameters"
+            print(f"{q.name}: {q.question} [{params}]")
+        return
+    if show_help:
+        try:
+            q = canned.get(name)
+        except InputError as exc:
+            fail(str(exc))
+            return
+        lines = [f"kg query {q.name} [--param NAME=VALUE …] --graph DIR [--store rdf|neo4j]", "", f"{q.title}: {q.question}", ""]
+        lines += ["Parameters:"] + [f"  {p.describe()}" for p in q.params.values()] if q.params else ["No parameters."]
+        lines += ["", "Columns: " + ", ".join(q.column_names())] + ([f"", f"Note: {q.note}"] if q.note else [])
+        print("\n".join(lines))
+        return
+    if store is Store.neo4j:
+        bolt = connect(uri, user, database)
+        try:
+            run_query(name, graph, parse_params(param), fmt, output, store=bolt)
+        finally:
+            bolt.close()
         return
     if graph is None:
-        fail("--graph DIR is required to run a query")
+        fail("--graph DIR is required to run a query on the RDF store")
     run_query(name, graph, parse_params(param), fmt, output)
-
 
 
 @export_app.command("documents")

@@ -1,0 +1,101 @@
+"""Loading the graph model into a real Bolt server (ArcadeDB, started by the `bolt` fixture)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from kg.errors import InputError
+from kg.model import Edge, GraphModel, Node, Source, dump_lines
+from kg.neo4j_store import Neo4jStore
+
+HOSTILE = "x' }) DETACH DELETE n //"
+
+
+def small_model(extra: int = 0) -> GraphModel:
+    """Two agencies leading one task of one document, as the model of a duty table has them."""
+    src = Source("data/gazettes/qujing/001_aec869a62786b268.txt", 515, 515, "市能源局牵头", "responsibilities")
+    m = GraphModel(prop_types={"date_document": "date", "dueBy": "date", "alias": "string"})
+    m.nodes["doc:1"] = Node("doc:1", "Document", "曲政办发〔2022〕29号", {"id_local": "曲政办发〔2022〕29号", "date_document": "2022-04-20"}, [src])
+    m.nodes["task:1"] = Node("task:1", "Task", "制定招标方案", {"taskText": "制定招标方案", "dueBy": "2022-04-15"}, [src])
+    m.nodes["agency:energy"] = Node("agency:energy", "Agency", "曲靖市能源局", {"agencyType": "department", "alias": ["市能源局", "能源局"]}, [src])
+    m.nodes["agency:hostile"] = Node("agency:hostile", "Agency", HOSTILE, {"agencyType": "other"}, [src])
+    m.edges.append(Edge("assignment:1", "LEADS", "agency:energy", "task:1", {"role": "lead", "cue": "牵头"}, [src]))
+    m.edges.append(Edge("assignment:2", "COOPERATES_ON", "agency:hostile", "task:1", {"role": "cooperate", "cue": "配合"}, [src]))
+    m.edges.append(Edge("task:1|IS_PART_OF|doc:1", "IS_PART_OF", "task:1", "doc:1"))
+    for k in range(extra):
+        m.nodes[f"task:x{k}"] = Node(f"task:x{k}", "Task", f"任务{k}", {"taskText": f"任务{k}"})
+        m.edges.append(Edge(f"assignment:x{k}", "LEADS", "agency:energy", f"task:x{k}", {"role": "lead"}))
+    return m
+
+
+def test_load_is_idempotent_and_keeps_provenance_on_the_fact(neo):
+    first = neo.load(small_model())
+    assert (first.nodes, first.relationships) == (4, 3)
+    assert neo.counts() == (4, 3)
+    neo.load(small_model())
+    assert neo.counts() == (4, 3)
+    _, rows = neo.cypher("MATCH (a:Agency)-[r:LEADS]->(t:Task) RETURN a.name, a.alias, r.role, r.prov_file, r.prov_line_start, r.prov_quote, t.dueBy", {})
+    name, alias, role, files, lines, quotes, due = rows[0]
+    assert (name, sorted(alias), role, lines, quotes) == ("曲靖市能源局", ["市能源局", "能源局"], "lead", [515], ["市能源局牵头"])
+    assert files[0].endswith("001_aec869a62786b268.txt") and due.iso_format() == "2022-04-15"
+
+
+def test_hostile_text_is_a_value(neo):
+    neo.load(small_model())
+    _, rows = neo.cypher("MATCH (a:Agency) WHERE a.name = $name RETURN a.id", {"name": HOSTILE})
+    assert rows == [["agency:hostile"]] and neo.counts() == (4, 3)
+
+
+def test_a_new_build_adds_what_is_new_and_leaves_nothing_stale(neo):
+    neo.load(small_model(extra=5))
+    assert neo.counts() == (9, 8)
+    report = neo.load(small_model())
+    assert neo.counts() == (4, 3) and (report.removed_nodes, report.removed_relationships) == (5, 5)
+
+
+def test_a_killed_load_reruns_to_completion(neo, bolt, tmp_path):
+    """Kill a loader process mid-way, load again: the database holds exactly the model."""
+    model = small_model(extra=3000)
+    path = tmp_path / "model.jsonl"
+    path.write_text("\n".join(dump_lines(model)) + "\n", encoding="utf-8")
+    script = ("import sys; from pathlib import Path; from kg.model import parse_lines; from kg.neo4j_store import Neo4jStore\n"
+              "m = parse_lines(Path(sys.argv[1]).read_text('utf-8').splitlines())\n"
+              "Neo4jStore(*sys.argv[2:6]).load(m, batch=100)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(path), *bolt], start_new_session=True)
+    deadline = time.monotonic() + 120
+    while neo.counts()[1] < 300 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = neo.counts()
+    assert partial[1] < 3003, "the load finished before it could be killed: make the model larger"
+    neo.load(model)
+    assert neo.counts() == (3004, 3003)
+
+
+def test_one_line_errors(bolt):
+    uri, user, password, database = bolt
+    cases = {
+        "refused user 'root'": (uri, user, "wrong-password", database),
+        "no database named 'nope'": (uri, user, password, "nope"),
+        "cannot reach a Bolt server": ("bolt://127.0.0.1:9", user, password, database),
+    }
+    for expected, args in cases.items():
+        with pytest.raises(InputError) as exc:
+            Neo4jStore(*args)
+        assert expected in str(exc.value) and "\n" not in str(exc.value)
+    with Neo4jStore(*bolt) as store, pytest.raises(InputError, match="refused a read query statement"):
+        store.cypher("MATC (n) RETURN n", {})
+
+
+def test_a_label_outside_the_ontology_is_refused(neo):
+    model = small_model()
+    model.nodes["evil"] = Node("evil", "Agency) DETACH DELETE n //", "x")
+    with pytest.raises(InputError, match="not declared in the ontology"):
+        neo.load(model)
