@@ -99,3 +99,39 @@ def test_a_label_outside_the_ontology_is_refused(neo):
     model.nodes["evil"] = Node("evil", "Agency) DETACH DELETE n //", "x")
     with pytest.raises(InputError, match="not declared in the ontology"):
         neo.load(model)
+
+
+def test_cypher_script_loads_the_same_graph(neo, tmp_path):
+    from kg.export.cypher import CypherScript
+
+    target = tmp_path / "graph.cypher"
+    CypherScript(target).write(small_model())
+    script = target.read_text("utf-8")
+    assert HOSTILE.replace("'", "\\'") in script and "date('2022-04-15')" in script
+    for statement in script.split(";\n"):
+        body = "\n".join(line for line in statement.splitlines() if not line.startswith("//")).strip()
+        if body:
+            neo.driver.execute_query(body, database_=neo.database)
+    assert neo.counts() == (4, 3)
+    _, rows = neo.cypher("MATCH (a:Agency)-[r:COOPERATES_ON]->(:Task) RETURN a.name, r.prov_line_start", {})
+    assert rows == [[HOSTILE, [515]]]
+
+
+def test_neo4j_admin_csv_headers(tmp_path):
+    import csv
+
+    from kg.export.neo4j_admin import ARRAY_DELIMITER, Neo4jAdminCSV
+
+    Neo4jAdminCSV(tmp_path).write(small_model())
+    with (tmp_path / "nodes_Agency.csv").open(encoding="utf-8") as fh:
+        agencies = list(csv.reader(fh))
+    header = agencies[0]
+    assert header[:2] == ["id:ID(Agency)", ":LABEL"] and "alias:string[]" in header and "prov_line_start:long[]" in header
+    energy = dict(zip(header, next(r for r in agencies if r[0] == "agency:energy")))
+    assert energy["alias:string[]"].split(ARRAY_DELIMITER) == ["市能源局", "能源局"]
+    with (tmp_path / "nodes_Task.csv").open(encoding="utf-8") as fh:
+        assert "dueBy:date" in next(csv.reader(fh))
+    with (tmp_path / "rels_LEADS_Agency_Task.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][:3] == [":START_ID(Agency)", ":END_ID(Task)", ":TYPE"] and rows[1][:3] == ["agency:energy", "task:1", "LEADS"]
+    assert "--relationships=rels_LEADS_Agency_Task.csv" in (tmp_path / "import.sh").read_text()

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli import GraphOpt, app, err, fail
+from kg.cli import GraphOpt, app, err, export_app, fail
 from kg.errors import InputError
 
 load_app = typer.Typer(help="Load a built graph into a database.", no_args_is_help=True)
@@ -59,3 +59,35 @@ def load_neo4j(graph: GraphOpt, uri: UriOpt = None, user: UserOpt = None, databa
     print(f"loaded {graph} into {store.uri} database {store.database}: {report.nodes} nodes, {report.relationships} relationships "
           f"in {report.seconds:.1f} s ({report.rate:,.0f} relationships/s); removed {report.removed_nodes} nodes and "
           f"{report.removed_relationships} relationships of other builds (build {report.build})")
+
+
+def _export(fmt: str, graph: Path, output: Optional[Path], provenance: bool) -> None:
+    from kg.export import FORMATS
+    from kg.model import read
+
+    import kg.export.cypher, kg.export.neo4j_admin  # noqa: F401,E401  (register the formats)
+
+    try:
+        FORMATS[fmt](output, provenance=provenance).write(read(graph))
+    except (InputError, OSError) as exc:
+        fail(str(exc) if isinstance(exc, InputError) else f"{output}: cannot write ({exc.strerror or exc})")
+        return
+    if output is not None and str(output) != "-":
+        err.print(f"wrote {fmt} export of {graph} to {output}", markup=False, soft_wrap=True)
+
+
+ProvOpt = Annotated[bool, typer.Option("--provenance/--no-provenance", help="Keep source file, lines, quote and extractor on nodes and relationships.")]
+
+
+@export_app.command("cypher")
+def export_cypher(graph: GraphOpt, output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File (default: stdout).")] = None,
+                  provenance: ProvOpt = True) -> None:
+    """The whole graph as a Cypher script for Neo4j 5 (`cypher-shell -f`): constraints, then UNWIND … MERGE batches."""
+    _export("cypher", graph, output, provenance)
+
+
+@export_app.command("neo4j-admin")
+def export_neo4j_admin(graph: GraphOpt, output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the CSV files and import.sh.")],
+                       provenance: ProvOpt = True) -> None:
+    """Node and relationship CSVs with `neo4j-admin database import full` headers, and the import command."""
+    _export("neo4j-admin", graph, output, provenance)
