@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from kg.errors import InputError
@@ -33,25 +34,37 @@ IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 PROV_KEYS = ("prov_file", "prov_line_start", "prov_line_end", "prov_quote", "prov_extractor")
 
 
-# The graph model's contract (HELPERS.md) until kg.model exposes the ontology's own lists.
+# The graph model's contract (HELPERS.md), used only while ontology/ declares no kg:nodeLabel.
 CONTRACT_LABELS = frozenset("""Agency Person Task Document Issue Event Project Division Place Post Appointment Law Power
     DepartmentType Section Table Attachment DocumentPart ListTotal ProjectMention DutyStatement""".split())
-CONTRACT_TYPES = frozenset("""LEADS RESPONSIBLE_FOR COOPERATES_ON PARTICIPATES_IN OVERSEES PARTICIPATED_IN HOLDS MEMBER_OF
-    CITES REPEALS IS_PART_OF CREATOR SECTOR_AGENCY HAS_MEMBER SUB_ORGANIZATION_OF REPORTED_IN LOCATION LOCATED_IN
-    LISTED_IN DECIDED_BY APPOINTEE POST POST_IN MENTIONS MENTIONED_IN LEGAL_BASIS""".split())
+
+
+@lru_cache(maxsize=1)
+def whitelist() -> tuple[frozenset[str], frozenset[str]]:
+    """(node labels, relationship types) the ontology allows: its kg:nodeLabel values; every object property,
+    n-ary edge type and shortcut property as UPPER_SNAKE (isPartOf → IS_PART_OF, leads → LEADS)."""
+    from rdflib import URIRef
+    from rdflib.namespace import OWL, RDF
+
+    from kg.vocab import BASE, ontology_graph
+
+    g = ontology_graph()
+    kg = lambda name: URIRef(BASE + "ns#" + name)  # noqa: E731
+    local = lambda iri: re.split(r"[#/]", str(iri))[-1]  # noqa: E731
+    upper = lambda name: re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper()  # noqa: E731
+    labels = frozenset(str(o) for o in g.objects(None, kg("nodeLabel"))) or CONTRACT_LABELS
+    types = frozenset({upper(local(p)) for p in g.subjects(RDF.type, OWL.ObjectProperty)}
+                      | {str(o) for o in g.objects(None, kg("edgeType"))}
+                      | {upper(local(p)) for p in g.subjects(kg("shortcutOf"), None)})
+    return labels, types
 
 
 def node_labels() -> frozenset[str]:
-    """Node labels the ontology allows (the model's whitelist)."""
-    from kg import model
-
-    return frozenset(model.node_labels()) if hasattr(model, "node_labels") else CONTRACT_LABELS
+    return whitelist()[0]
 
 
 def edge_types() -> frozenset[str]:
-    from kg import model
-
-    return frozenset(model.edge_types()) if hasattr(model, "edge_types") else CONTRACT_TYPES
+    return whitelist()[1]
 
 
 def _checked(name: str, allowed: frozenset[str], what: str) -> str:
