@@ -10,8 +10,8 @@ substitutes only variables the outer SELECT projects, so a SPARQL text names a
 parameter `?_name` and projects it; columns starting with `_` are never shown.
 An optional parameter left out is bound as "" in SPARQL and null in Cypher.
 
-Rows are made comparable across stores here: list columns (GROUP_CONCAT, collect)
-are sorted and joined with the column's separator, dates become ISO strings and
+Rows are made comparable across stores here: list columns (GROUP_CONCAT with
+separator "\u001f", or a Cypher list) are sorted and joined with the column's separator, dates become ISO strings and
 decimals are rounded, so `run` gives identical rows whichever store answered.
 """
 
@@ -33,6 +33,7 @@ from kg.paths import QUERIES
 from kg.vocab import PREFIXES
 
 Value = Union[str, int, float, bool, None]
+UNIT = "\x1f"  # SPARQL list columns GROUP_CONCAT with this (no text holds it); shown joined with the column's separator
 Row = dict[str, Value]
 PARAM_TYPES = ("text", "choice", "integer", "date", "month", "year", "agency", "person")
 YES, NO = ("yes", "y", "true", "1", "on"), ("no", "n", "false", "0", "off")
@@ -272,7 +273,7 @@ def _cypher_value(value: Any) -> Value:
 
 def _normal(column: Column | None, value: Any) -> Value:
     if column is not None and column.separator:
-        items = value if isinstance(value, list) else ([] if value in (None, "") else str(value).split(column.separator))
+        items = value if isinstance(value, list) else ([] if value in (None, "") else str(value).split(UNIT))
         items = sorted({str(_cypher_value(i)) for i in items if i not in (None, "")})
         return column.separator.join(items) if items else None
     if isinstance(value, list):

@@ -1,6 +1,6 @@
 """A real Bolt server for tests and benchmarks: ArcadeDB from PyPI (arcadedb-embedded) with its Bolt plugin.
 
-Run as a script it starts the server in ROOT, creates the database, prints READY and
+Run as a script it starts the server in ROOT, creates the databases, prints READY and
 serves until SIGTERM. `bolt_server(root)` runs that script as a subprocess (an
 in-process JVM left running at interpreter exit crashes; TOOLS.md §4) and yields the
 Bolt URI once the server answers.
@@ -22,6 +22,7 @@ from pathlib import Path
 PASSWORD = "kg-test-password"
 USER = "root"
 DATABASE = "kg"
+DATABASES = (DATABASE, "sample", "other")  # loader tests empty "kg"; the query pairs keep a corpus loaded in each other one
 
 
 def _free_port() -> int:
@@ -42,7 +43,8 @@ def serve(root: Path) -> None:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     server.start()
-    server.create_database(DATABASE)
+    for name in DATABASES:
+        server.create_database(name)
     print("READY", flush=True)
     stop.wait()
     server.stop()

@@ -86,6 +86,6 @@ def run_query(name: str, graph: Path | None, params: dict[str, str], fmt: Format
         err.print(f"note: {query.note}", markup=False, soft_wrap=True)
 
 
-from kg.cli import bolt, core, evaluate, people, projects, responsibilities, site  # noqa: E402,F401  (register the commands)
+from kg.cli import analyze, bolt, core, evaluate, people, projects, responsibilities, site  # noqa: E402,F401  (register the commands)
 from kg.cli import export_graph  # noqa: E402,F401  (kg export subgraph)
 from kg.__main__ import main  # noqa: E402,F401  (installs made before the entry point moved to kg.__main__ still call kg.cli:main)
