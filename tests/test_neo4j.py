@@ -135,3 +135,47 @@ def test_neo4j_admin_csv_headers(tmp_path):
         rows = list(csv.reader(fh))
     assert rows[0][:3] == [":START_ID(Agency)", ":END_ID(Task)", ":TYPE"] and rows[1][:3] == ["agency:energy", "task:1", "LEADS"]
     assert "--relationships=rels_LEADS_Agency_Task.csv" in (tmp_path / "import.sh").read_text()
+
+
+def _env(monkeypatch, bolt, password=None):
+    uri, user, pw, database = bolt
+    for key, value in (("URI", uri), ("USER", user), ("DATABASE", database), ("PASSWORD", password or pw)):
+        monkeypatch.setenv(f"KG_NEO4J_{key}", value)
+
+
+def test_cli_load_and_query_on_the_bolt_server(neo, bolt, tmp_path, monkeypatch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    (tmp_path / "model.jsonl").write_text("\n".join(dump_lines(small_model())) + "\n", encoding="utf-8")
+    _env(monkeypatch, bolt)
+    runner = CliRunner()
+    loaded = runner.invoke(app, ["load", "neo4j", "--graph", str(tmp_path)])
+    assert loaded.exit_code == 0 and "4 nodes, 3 relationships" in loaded.stdout, loaded.output
+    result = runner.invoke(app, ["query", "agencies", "--store", "neo4j", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["agency_name"]: (r["lead"], r["cooperate"], r["aliases"]) for r in json.loads(result.stdout)}
+    assert rows == {"曲靖市能源局": (1, 0, "市能源局、能源局"), HOSTILE: (0, 1, None)}
+    unknown = runner.invoke(app, ["query", "agency-profile", "--store", "neo4j", "--param", "agency=市能源"])
+    assert unknown.exit_code == 2 and "no agency matches" in unknown.output
+
+
+def test_cli_password_only_from_the_environment(bolt, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    (tmp_path / "model.jsonl").write_text("\n".join(dump_lines(small_model())) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    _env(monkeypatch, bolt, password="wrong-password")
+    wrong = runner.invoke(app, ["load", "neo4j", "--graph", str(tmp_path)])
+    assert wrong.exit_code == 2 and "refused user 'root'" in wrong.output and len(wrong.output.strip().splitlines()) == 1
+    assert "wrong-password" not in wrong.output
+    monkeypatch.delenv("KG_NEO4J_PASSWORD")
+    missing = runner.invoke(app, ["load", "neo4j", "--graph", str(tmp_path)])
+    assert missing.exit_code == 2 and "set KG_NEO4J_PASSWORD" in missing.output
+    options = {o for p in __import__("typer").main.get_command(app).commands["load"].commands["neo4j"].params for o in p.opts}
+    assert not any("password" in o for o in options)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from kg.cli import FormatOpt, GraphOpt, OutOpt, app, fail
+from kg.cli.bolt import read_model
 from kg.errors import InputError
 from kg.output import Format, emit, render, write_text
 
@@ -42,15 +43,10 @@ def analyze(
 ) -> None:
     """Centrality of agencies in the co-responsibility network, their communities, and the leaders with the widest oversight."""
     from kg import analyze as nxa
-    from kg.model import read
 
     if fmt is Format.csv and what is Section.all:
         fail("--format csv writes one table: give --what centrality, communities or leaders")
-    try:
-        model = read(graph)
-    except InputError as exc:
-        fail(str(exc))
-        return
+    model = read_model(graph)
     g = nxa.co_responsibility(model)
     tables = {"centrality": lambda: nxa.centrality(model, g), "communities": lambda: nxa.community_rows(model, g), "leaders": lambda: nxa.oversight(model)}
     chosen = list(tables) if what is Section.all else [what.value]
@@ -73,12 +69,11 @@ def path_cmd(
 ) -> None:
     """The shortest chain of facts between two entities, each step with the line it was read on."""
     from kg import analyze as nxa
-    from kg.model import read
     from kg.query import resolve_name
     from kg.store import built_with_city
 
+    model = read_model(graph)
     try:
-        model = read(graph)
         city = built_with_city(graph)
         ends = []
         for name in (start, end):

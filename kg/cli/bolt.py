@@ -19,6 +19,18 @@ UserOpt = Annotated[Optional[str], typer.Option("--user", help="User (default: $
 DatabaseOpt = Annotated[Optional[str], typer.Option("--database", help="Database (default: $KG_NEO4J_DATABASE, else neo4j).")]
 
 
+def read_model(graph: Path):
+    """The graph model of a graph folder, or a one-line error."""
+    from kg.model import read
+
+    try:
+        return read(graph)
+    except InputError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{graph}: no graph model here ({exc.strerror or exc}; run `kg build … --out {graph}` first)")
+
+
 def connect(uri: str | None, user: str | None, database: str | None):
     """A Bolt connection; the password only from KG_NEO4J_PASSWORD or a hidden prompt, never an option."""
     from kg.neo4j_store import Neo4jStore
@@ -41,13 +53,7 @@ def connect(uri: str | None, user: str | None, database: str | None):
 def load_neo4j(graph: GraphOpt, uri: UriOpt = None, user: UserOpt = None, database: DatabaseOpt = None,
                batch: Annotated[int, typer.Option(help="Rows per transaction.", min=1)] = 2500) -> None:
     """Load the graph model of GRAPH into a Neo4j 5 (or other Bolt) database: idempotent, nothing stale left."""
-    from kg.model import read
-
-    try:
-        model = read(graph)
-    except InputError as exc:
-        fail(str(exc))
-        return
+    model = read_model(graph)
     store = connect(uri, user, database)
     try:
         report = store.load(model, batch=batch, progress=lambda msg: err.print(f"  {msg}", markup=False) if err.is_terminal else None)
@@ -63,12 +69,12 @@ def load_neo4j(graph: GraphOpt, uri: UriOpt = None, user: UserOpt = None, databa
 
 def _export(fmt: str, graph: Path, output: Optional[Path], provenance: bool) -> None:
     from kg.export import FORMATS
-    from kg.model import read
 
     import kg.export.cypher, kg.export.neo4j_admin  # noqa: F401,E401  (register the formats)
 
+    model = read_model(graph)
     try:
-        FORMATS[fmt](output, provenance=provenance).write(read(graph))
+        FORMATS[fmt](output, provenance=provenance).write(model)
     except (InputError, OSError) as exc:
         fail(str(exc) if isinstance(exc, InputError) else f"{output}: cannot write ({exc.strerror or exc})")
         return
