@@ -5,10 +5,10 @@ whose every text field carries markup that must never run."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from kg.model import Edge, GraphModel, Node, Source, dump_lines
+from tests import graphs
+from kg.model import Edge, GraphModel, Node, Source
 
 FILE = "data/gazettes/qujing/001_aec869a62786b268.txt"
 ID = "https://w3id.org/cn-gazette-kg/id/"
@@ -96,14 +96,4 @@ def hostile_model() -> GraphModel:
 
 def write_graph(model: GraphModel, folder: Path) -> Path:
     """A graph folder as `kg build` leaves it, as far as the site reads one."""
-    import pyoxigraph
-
-    from kg.graphdir import writing
-
-    with writing(folder) as gen:
-        (gen.path / "model.jsonl").write_text("\n".join(dump_lines(model)) + "\n", encoding="utf-8")
-        (gen.path / "graph.nt").write_text("", encoding="utf-8")
-        store = pyoxigraph.Store(str(gen.path / "store"))  # empty: the site reads only the model
-        del store
-        gen.commit({"city": "qujing", "files": [FILE]})
-    return folder
+    return graphs.write_graph(model, folder, files=[FILE])

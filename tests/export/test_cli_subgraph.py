@@ -10,15 +10,13 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.model import MODEL_FILE, dump_lines
+from tests.graphs import write_graph
 from tests.export.toy import ENERGY, toy
 
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("toygraph")
-    (folder / MODEL_FILE).write_text("\n".join(dump_lines(toy())) + "\n", encoding="utf-8")
-    return folder
+    return write_graph(toy(), tmp_path_factory.mktemp("toygraph"))
 
 
 def run(*args):

@@ -1,0 +1,21 @@
+"""A graph folder written from a model built in a test, through the same unit `kg build` uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+
+from kg.graphdir import writing
+from kg.model import MODEL_FILE, GraphModel, dump_lines
+
+
+def write_graph(model: GraphModel, folder: Path, **manifest: object) -> Path:
+    """A committed graph folder holding `model` (its RDF store empty: for readers of the model)."""
+    with writing(folder) as gen:
+        (gen.path / MODEL_FILE).write_text("\n".join(dump_lines(model)) + "\n", encoding="utf-8")
+        (gen.path / "graph.nt").write_text("", encoding="utf-8")
+        store = pyoxigraph.Store(str(gen.path / "store"))
+        del store  # closed, so readers can open it
+        gen.commit(dict({"city": "qujing", "files": []}, **manifest))
+    return folder
