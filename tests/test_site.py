@@ -118,12 +118,12 @@ def test_cli_errors_are_one_line(tmp_path):
     assert result.exit_code == 2 and "was not written by kg site" in result.output
     assert (tmp_path / "mine" / "notes.txt").read_text("utf-8") == "keep me"
     result = runner.invoke(app, ["viz", "曲靖市", "--graph", str(graph), "-o", str(tmp_path / "v.html")])
-    assert result.exit_code == 2 and "could be 4 entities" in result.output
+    assert result.exit_code == 2 and "'曲靖市' is part of 4 node names; did you mean" in result.output
 
 
 def test_ambiguous_and_unknown_names():
     cat = Catalogue(small_model())
-    with pytest.raises(InputError, match="no agency"):
+    with pytest.raises(InputError, match="names no node"):
         find_entity(cat, "市教育局")
     assert find_entity(cat, "宣威").name == "宣威市"
 

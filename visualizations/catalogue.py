@@ -10,7 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from kg.dating import Dating
 from kg.model import Edge, GraphModel, Node, Source
+from kg.select import spellings
 
 # Page kinds, in the order the index lists them: node label → (kind, plural heading).
 PAGE_LABELS = {"Agency": "agency", "Person": "person", "Division": "county", "Document": "document", "Project": "project"}
@@ -64,6 +66,7 @@ class Catalogue:
 
     def __init__(self, model: GraphModel) -> None:
         self.model = model
+        self.dating = Dating(model)
         self._cites: dict[int, list[Citation]] = {}
         self._years: dict[int, str] = {}
         self.out: dict[str, list[Edge]] = defaultdict(list)
@@ -99,12 +102,8 @@ class Catalogue:
 
     @staticmethod
     def spellings(node: Node) -> list[str]:
-        """Every spelling a search should find the node under: name, short name, aliases, number, title."""
-        out = [node.name]
-        for key in ("shortName", "alias", "id_local", "title", "nameAsWritten"):
-            v = node.props.get(key)
-            out += [str(x) for x in v] if isinstance(v, list) else ([str(v)] if v not in (None, "") else [])
-        return list(dict.fromkeys(s for s in out if s))
+        """Every spelling a search should find the node under (kg.select's: name, short name, aliases, number, title …)."""
+        return list(dict.fromkeys(s for s in spellings(node) if s))
 
     @staticmethod
     def display(node: Node) -> str:
@@ -137,30 +136,22 @@ class Catalogue:
         src, tgt = self.model.nodes[edge.source], self.model.nodes[edge.target]
         return src if src.label == "Document" else tgt if tgt.label == "Document" else None
 
-    @staticmethod
-    def date_of(node: Node | None) -> str:
-        if node is None:
-            return ""
-        for key in ("startDate", "date_document", "firstSeen", "dueBy"):
-            if node.props.get(key):
-                return str(node.props[key])
-        return ""
+    def date_of(self, node: Node | None) -> str:
+        span = self.dating.node(node) if node is not None else None
+        return span[0] if span else ""
 
     def year_of(self, edge: Edge) -> str:
-        """An edge's year: its event's date, else its document's date, else when first seen."""
+        """An edge's year, as kg.dating dates facts (its own date, its document's, an end's)."""
         if id(edge) not in self._years:
-            self._years[id(edge)] = self._year_of(edge)
+            span = self.dating.edge(edge)
+            self._years[id(edge)] = span[0][:4] if span else ""
         return self._years[id(edge)]
 
-    def _year_of(self, edge: Edge) -> str:
-        for end in (edge.target, edge.source):
-            node = self.model.nodes[end]
-            if node.label == "Event" and node.props.get("startDate"):
-                return str(node.props["startDate"])[:4]
-        date = self.date_of(self.edge_document(edge)) or str(edge.props.get("firstSeen", ""))
-        return date[:4] if date[:4].isdigit() else ""
-
     def cite(self, src: Source, doc: Node | None) -> Citation:
+        """A source with the document it lies in: the document whose lines hold it, else `doc`."""
+        opener = self.dating.stretches.opener(src)
+        if opener is not None and self.model.nodes[opener].label == "Document":
+            doc = self.model.nodes[opener]
         return Citation(
             doc_number=str(doc.props.get("id_local", "")) if doc else "",
             doc_title=str(doc.props.get("title", doc.name)) if doc else "",

@@ -14,7 +14,7 @@ import networkx as nx
 from kg.errors import InputError
 from kg.model import GraphModel, Node, read
 from visualizations import facts, network
-from visualizations.catalogue import KIND_TITLES, Catalogue
+from visualizations.catalogue import KIND_TITLES, PAGE_LABELS, Catalogue
 from visualizations.render import BuildInfo, Writer
 
 MARKER = ".kg-site"  # a folder holding this file was written by kg site and may be replaced
@@ -53,21 +53,11 @@ def traditional_folds(chars: set[str]) -> dict[str, str]:
 
 
 def find_entity(cat: Catalogue, text: str) -> Node:
-    """The entity a user named: an id, or any spelling; a substring only when it picks one."""
-    if text in cat.model.nodes:
-        return cat.model.nodes[text]
-    pages = [n for n in cat.model.nodes.values() if cat.kind(n)]
-    exact = [n for n in pages if text in cat.spellings(n)]
-    if len(exact) == 1:
-        return exact[0]
-    partial = exact or [n for n in pages if any(text in s for s in cat.spellings(n))]
-    if len(partial) == 1:
-        return partial[0]
-    if not partial:
-        raise InputError(f"no agency, person, county, document, project or group is written '{text}' in this graph")
-    names = sorted({n.name for n in partial})
-    shown = "、".join(names[:8]) + ("…" if len(names) > 8 else "")
-    raise InputError(f"'{text}' could be {len(partial)} entities ({shown}): give a longer name")
+    """The entity a user named: an id or any spelling (kg.select's rules; several or none is an
+    error listing candidates)."""
+    from kg.select import Names
+
+    return Names(cat.model).find(text, labels=PAGE_LABELS)[0]
 
 
 def _gexf(cat: Catalogue, centre: str, depth: int, target: Path) -> None:
