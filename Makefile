@@ -40,6 +40,10 @@ demo: $(STAMP) browser
 	@echo "  $(BIN)/kg resolve 市发改委                                              # why a spelling is that agency"
 	@echo "  $(BIN)/kg query                                                          # every canned query"
 	@echo "  $(BIN)/kg eval                                                           # precision and recall against the gold sets"
+	@echo
+	@echo "Pages for journalists (search, a page per entity, networks, timeline):"
+	$(BIN)/kg site --graph $(GRAPH) --out $(SITE)
+	$(BIN)/python -m visualizations.browser $(SITE) $(GRAPH) 市能源局 docs/img
 
 test: $(STAMP) browser
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q

@@ -2,9 +2,7 @@
 headless Chromium, for the sample corpus and for a graph ten times its size.
 
 Run: .venv/bin/python benchmarks/site.py [GRAPH_DIR ...]   (default: builds the sample corpus)
-The tenfold graph is built from the 10× synthetic corpus (benchmarks/synthetic.py) when that
-script is there, else it is the sample model copied ten times under new ids (same shape, ten
-times the pages); the line says which.
+The tenfold graph is built from the 10× synthetic corpus (benchmarks/synthetic.py).
 """
 
 from __future__ import annotations
@@ -18,20 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.model import MODEL_FILE, Edge, GraphModel, Node, dump_lines, read  # noqa: E402
+from kg.model import read  # noqa: E402
 from visualizations.browser import chromium, wait_drawn  # noqa: E402
 from visualizations.site import write_site  # noqa: E402
-
-
-def copies(model: GraphModel, n: int) -> GraphModel:
-    out = GraphModel(prop_types=model.prop_types)
-    for k in range(n):
-        for node in model.nodes.values():
-            nid = f"{node.id}#c{k}"
-            out.nodes[nid] = Node(nid, node.label, node.name, node.props, node.provenance)
-        for e in model.edges:
-            out.edges.append(Edge(f"{e.id}#c{k}", e.type, f"{e.source}#c{k}", f"{e.target}#c{k}", e.props, e.provenance))
-    return out
 
 
 def first_draw(page_path: Path) -> tuple[float, float, int]:
@@ -71,17 +58,11 @@ def main(argv: list[str]) -> None:
         build([ROOT / "data" / "gazettes" / "qujing"], tmp / "sample")
         measure("sample", tmp / "sample", tmp)
         synthetic = ROOT / "benchmarks" / "synthetic.py"
-        if synthetic.exists():
-            subprocess.run([sys.executable, str(synthetic), "10", str(tmp / "corpus-x10")], check=True, stdout=subprocess.DEVNULL)
-            start = time.perf_counter()
-            build([tmp / "corpus-x10"], tmp / "synthetic-x10")
-            print(f"(kg build of the 10x synthetic corpus: {time.perf_counter() - start:.0f} s, not counted below)")
-            measure("synthetic x10", tmp / "synthetic-x10", tmp)
-            return
-        (tmp / "sample-x10").mkdir()
-        text = "\n".join(dump_lines(copies(read(tmp / "sample"), 10))) + "\n"
-        (tmp / "sample-x10" / MODEL_FILE).write_text(text, encoding="utf-8")
-        measure("sample x10 (model copied)", tmp / "sample-x10", tmp)
+        subprocess.run([sys.executable, str(synthetic), "10", str(tmp / "corpus-x10")], check=True, stdout=subprocess.DEVNULL)
+        start = time.perf_counter()
+        build([tmp / "corpus-x10"], tmp / "synthetic-x10")
+        print(f"(kg build of the 10x synthetic corpus: {time.perf_counter() - start:.0f} s, not counted below)")
+        measure("synthetic x10", tmp / "synthetic-x10", tmp)
 
 
 if __name__ == "__main__":

@@ -150,3 +150,27 @@ def test_a_huge_neighbourhood_is_cut_and_offered_whole_as_gexf(tmp_path):
     assert "more nodes than a page can draw" in html and 'href="big.gexf"' in html
     whole = nx.read_gexf(tmp_path / "big.gexf")
     assert whole.number_of_nodes() == 1 + 3 + 1 + MAX_NODES + 500  # itself, 3 tasks, the headquarters, the bulk
+
+
+@pytest.fixture(scope="module")
+def sample_site(built, tmp_path_factory):
+    site = tmp_path_factory.mktemp("sample-site") / "site"
+    write_site(built[0], site)
+    return built[0], site
+
+
+def test_the_sample_energy_bureau_page_cites_its_plan_line_by_line(sample_site):
+    """曲靖市能源局 leads tasks of 曲政办发〔2022〕29号 (signed 2022-04-20) at lines 440, 517 and 525 of issue 001."""
+    graph, site = sample_site
+    from kg.model import read
+
+    cat = Catalogue(read(graph))
+    energy = find_entity(cat, "市能源局")
+    html = (site / cat.url(energy)).read_text("utf-8")
+    leads = html.split("<h3>leads ")[1].split("</section>")[0]
+    for line in (440, 517, 525):
+        assert f"001_aec869a62786b268.txt:{line}</span>" in leads
+    plan = find_entity(cat, "曲政办发〔2022〕29号")
+    assert re.search(rf'<a href="\.\./{cat.url(plan)}#q-[0-9a-f]{{10}}">曲政办发〔2022〕29号 [^<]*光伏发电建设实施方案的通知</a></span><span class="date">2022-04-20</span>', leads)
+    index = (site / "index.html").read_text("utf-8")
+    assert f'<a href="{cat.url(energy)}">曲靖市能源局</a>' in index.split("<h2>Lead units</h2>")[1].split("</table>")[0]

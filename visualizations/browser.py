@@ -30,12 +30,18 @@ def wait_drawn(page, timeout: float = 60_000) -> None:
     page.wait_for_function("() => window.kgReady === true || !document.getElementById('graph')", timeout=timeout)
 
 
-def screenshot(browser, url: str, target: Path, search: str = "") -> None:
+# Show the sources of the first "leads" line in the side panel, as a click on it does.
+SHOW_LEAD = "() => { const g = window.kgGraph, e = g && g.edges.get().find((x) => x.type === 'LEADS'); if (e) g.showEdge(e); }"
+
+
+def screenshot(browser, url: str, target: Path, search: str = "", action: str = "") -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(url)
     if search:
         page.fill("#q", search)
     wait_drawn(page)
+    if action:
+        page.evaluate(action)
     target.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(target), full_page=False)
     page.close()
@@ -53,7 +59,7 @@ def main(argv: list[str]) -> None:
     page = cat.url(find_entity(cat, agency))
     with chromium() as browser:
         screenshot(browser, (site / "index.html").as_uri(), img / "site-index.png", search=agency)
-        screenshot(browser, (site / page).as_uri(), img / "site-agency.png")
+        screenshot(browser, (site / page).as_uri(), img / "site-agency.png", action=SHOW_LEAD)
     print(f"screenshots: {img / 'site-index.png'}, {img / 'site-agency.png'}")
 
 
