@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from extractors import register
 from extractors.entries import covered
+from extractors.units import top_level_spans
 from extractors.people import COMPOUND_SURNAMES, common_word, is_plausible_name, name_at, organisation_of
 from kg.city import City
 from kg.patterns import DOC_NUMBER
@@ -184,6 +185,32 @@ def read_line(text: str, known: list[str]) -> tuple[str, str, str] | None:
     return name, "appoint" if m.group("act") == "任" else "remove", m.group("post")
 
 
+def listing_lines(text: str, known: list[str], heading: str = "") -> list[Decision]:
+    """Decisions of an appointments document written without a verb before each name: `A任X。`, a
+    paragraph `经研究决定：A同志任X；免去其Y职务。` (其 is the person just named), or, under a heading
+    `任命：` / `免去：` (`heading` is its action), lines `A为X` / `A的X职务`."""
+    if heading:
+        return _items(text.lstrip("：:"), 0, heading)
+    out: list[Decision] = []
+    last = ""
+    for a, b in top_level_spans(text, "；。"):
+        piece = text[a:b]
+        start = a + (piece.index("：") + 1 if "：" in piece and not name_at(piece, 0, known) else 0)
+        piece = text[start:b]
+        pronoun = re.match(r"^(?:同时)?免去其(?:的)?(?P<post>[^；。]+?)职务", piece)
+        if pronoun and last:
+            out.append(Decision(start, start, last, "remove", pronoun.group("post"), (start, b)))
+            continue
+        read = read_line(piece, known)
+        if read:
+            last = read[0]
+            out.append(Decision(start, start + len(read[0]), read[0], read[1], read[2], (start, b)))
+    return out
+
+
+HEADING_VERB = re.compile(r"^(?:决定)?(?P<verb>任命|聘任|免去|免职|任职)[：:]?$")
+
+
 @register(NAME)
 def extract(issue: Issue, city: City) -> list:
     people = PersonResolver(city)
@@ -192,17 +219,23 @@ def extract(issue: Issue, city: City) -> list:
     listing = {i for doc in issue.documents if is_appointments(doc) for i in range(doc.block_start, doc.block_end)}
     number_of = {i: doc.number for doc in issue.documents for i in range(doc.block_start, doc.block_end)}
     inside = covered(issue)
+    heading = ""
     for i, block in enumerate(issue.blocks):
         if block.cells or i not in inside:
+            continue
+        if i not in listing:
+            heading = ""
+        verb = HEADING_VERB.match(block.str) if i in listing else None
+        if verb:
+            heading = "remove" if verb.group("verb") in ("免去", "免职") else "appoint"
             continue
         number = number_of.get(i)
         m = DOC_NUMBER.fullmatch(number or "")
         year = int(m.group("year")) if m else None
         found = [(d.name, d.action, d.post, block.text[d.start : d.end]) for d in decisions(block.str)]
         if not found and i in listing:
-            read = read_line(block.str, known)
-            if read:
-                found = [(read[0], read[1], read[2], block.text)]
+            found = [(d.name, d.action, d.post, block.text[d.start : d.end] if d.end > d.start else block.text)
+                     for d in listing_lines(block.str, known, heading)]
         for name, action, post, where in found:
             printed = "".join(span_prov(issue.file, issue.lines, where, NAME).quote.split())
             mention = printed if len(printed) == len(name) else name

@@ -55,7 +55,7 @@ SPEECH = re.compile(r"(?:重要|的)(?:讲话|指示|批示|论述|回信|贺信
 STUDY = re.compile(r"学习|传达|贯彻|重温|领会|研读|落实")
 PERSONNEL_AFTER = re.compile(r"^(?:、[\u4e00-\u9fff]{2,4}?)*(?:同志)?(?:分别)?(?:提出|请求)?辞去|^(?:同志)?(?:等\d+名同志|[两二三四五六七八九十\d]+(?:名|位)同志)?的(?:免职|任职|任免)")
 # the convener of a meeting chairs it: 县长李明在县政府会议室召开…工作会
-CONVENES = re.compile(r"^(?:在[^，。；]{1,20}?)?(?P<verb>召开|召集)[^，。；]*会")
+CONVENES = re.compile(r"^(?:在(?:(?!参加|出席|列席|陪同|主持)[^，。；]){1,20}?)?(?P<verb>召开|召集)[^，。；]*会")  # not 在X参加Y召开的会
 # a speaker who does not preside takes part: 作交流发言, 代表…作政府工作报告, 讲了五点要求, 致辞
 SPEAKS = re.compile(r"^(?:同志)?(?:代表[^，。；]{1,20}?)?(?P<verb>(?:作|做)[^，。；]{0,12}?(?:发言|报告)|讲了|致辞|讲话|安排[^，。；]{0,8}工作)")
 SEPARATORS = re.compile(r"^(?:[、，,和及]|以及)*$")

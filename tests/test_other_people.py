@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.appointments import decisions
+from extractors.appointments import decisions, listing_lines
 from extractors.entries import parse_day, stated_year
 from kg.build import build
 from kg.city import load_city
@@ -235,3 +235,12 @@ def test_decisions(text, expected):
 def test_decisions_never_raise(text):
     for d in decisions(text):
         assert text[d.start : d.end] == d.name
+
+
+@pytest.mark.parametrize("text, heading, expected", [
+    ("经研究决定：张明同志任市财政局局长；免去其市审计局局长职务。", "", [("张明", "appoint", "市财政局局长"), ("张明", "remove", "市审计局局长")]),
+    ("王丽为市教育局副局长；", "appoint", [("王丽", "appoint", "市教育局副局长")]),  # under a heading `任命：`
+    ("李强的市财政局局长职务；", "remove", [("李强", "remove", "市财政局局长")]),  # under a heading `免去：`
+])
+def test_lines_of_an_appointments_document(text, heading, expected):
+    assert [(d.name, d.action, d.post) for d in listing_lines(normalise(text), [], heading)] == expected
