@@ -136,20 +136,22 @@ def add_appointment(b: GraphBuilder, a: Appointment) -> URIRef:
     person = b.person(a.person)
     name = b.canonical_person(a.person)
     node = make_id("appointment", a.doc_number or a.prov.file, name, a.action, a.post)
-    post = post_node(b, a.post)
     b.add(node, RDF.type, KG.Appointment)
     b.add(node, KG.appointee, person)
     b.add(node, KG.appointmentAction, a.action)
-    b.add(node, KG.post, post)
-    b.add(node, KG.postTitle, a.post)
     b.add(node, KG.nameAsWritten, a.mention)
     b.add(node, KG.year, a.year)
-    b.add(node, RDFS.label, f"{'任' if a.action == 'appoint' else '免去'} {name} {a.post}")
+    b.add(node, RDFS.label, f"{'任' if a.action == 'appoint' else '免去'} {name} {a.post}".rstrip())
     if a.doc_number:
         b.add(node, KG.decidedBy, b.cited_document(a.doc_number))
+    b.evidence(node, a.prov)
+    if not a.post:  # a bill naming no post (`A等6名同志的免职议案`): no post held or left
+        return node
+    post = post_node(b, a.post)
+    b.add(node, KG.post, post)
+    b.add(node, KG.postTitle, a.post)
     if a.organisation:
         b.add(post, ORG.postIn, b.agency(a.organisation))
-    b.evidence(node, a.prov)
     occ = occupancy(b, person, name, a.post, None, "appointment")
     b.add(occ, KG.startedBy if a.action == "appoint" else KG.endedBy, node)
     b.evidence(occ, a.prov)
