@@ -276,6 +276,8 @@ class Selector:
             out.append(Seeds(self._jurisdiction(name), depth))
         if spec.query_rows is not None:
             ids = {str(v) for row in spec.query_rows for v in row.values() if isinstance(v, str) and v in self.model.nodes}
+            if not ids:
+                raise InputError(f"the query gave {len(spec.query_rows)} rows and no entity of this graph in them: nothing to export")
             out.append(Seeds(ids, depth))
         return out
 

@@ -115,3 +115,8 @@ def test_type_alone():
 def test_bad_criteria_are_one_line_errors(spec, message):
     with pytest.raises(InputError, match=message):
         select(toy(), spec)
+
+
+def test_query_rows_without_entities():
+    with pytest.raises(InputError, match="gave 1 rows and no entity"):
+        select(toy(), Spec(query_rows=[{"count": 3, "name": "曲靖市能源局"}]))
