@@ -61,8 +61,9 @@ def test_lead_role_around_the_energy_bureau_matches_the_lead_units_query(model, 
     from kg import query as canned
 
     selection = select(model, Spec(centers=["市能源局"], roles=["lead"]))
-    tasks = {e.target for e in selection.edges}
-    _, rows = canned.run(graph, "lead-units", {})
+    (energy,) = [n.id for n in selection.nodes.values() if n.name == "曲靖市能源局"]
+    tasks = {e.target for e in selection.edges if e.source == energy}
+    _, rows = canned.run(graph, "lead-units", {"expand": "no"})  # units as written, as the graph's edges are
     (row,) = [r for r in rows if r["agency_name"] == "曲靖市能源局"]
     assert len(tasks) == row["tasks"] > 5
 
@@ -162,3 +163,18 @@ def test_ftm_entities(tmp_path, doc29):
         for prop, values in p.properties.items():
             if p.schema.properties[prop].type.name == "entity":
                 assert set(values) <= ids
+
+
+def test_query_rows_on_the_command_line(built, graph):
+    from typer.testing import CliRunner
+
+    from kg import query as canned
+    from kg.cli import app
+
+    params = {"year": "2022", "expand": "no"}
+    _, rows = canned.run(graph, "lead-units", params)
+    r = CliRunner().invoke(app, ["export", "subgraph", "-g", str(built[0]), "--query", "lead-units", "-f", "node-link", "-o", "-",
+                                 *[a for k, v in params.items() for a in ("--param", f"{k}={v}")]])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert {n["id"] for n in data["nodes"]} == {row["agency"] for row in rows} and len(rows) > 10
