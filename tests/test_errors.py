@@ -6,6 +6,7 @@ is a test here. Commands run through the real entry point (kg.__main__.main), as
 from __future__ import annotations
 
 import os
+import json
 import shutil
 import signal
 import subprocess
@@ -116,7 +117,8 @@ def test_export_to_a_read_only_place(capsys, built, tmp_path):
 def test_build_json_with_an_unexpected_city(capsys, built, tmp_path, city):
     graph = tmp_path / "g"
     shutil.copytree(built[0], graph)
-    (graph / "build.json").write_text(f'{{"city": {city}}}', "utf-8")
+    manifest = json.loads((graph / "build.json").read_text("utf-8"))
+    (graph / "build.json").write_text(json.dumps(dict(manifest, city=json.loads(city))), "utf-8")
     line = one_line_error(*kg(capsys, "query", "agency-profile", "-g", str(graph), "-p", "agency=市发改委")[::2])
     assert line.startswith(f"error: {graph / 'build.json'}: 'city' is {city},")
 

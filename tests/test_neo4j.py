@@ -12,6 +12,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.model import Edge, GraphModel, Node, Source, dump_lines
+from tests.graphs import write_graph
 from kg.neo4j_store import Neo4jStore
 
 HOSTILE = "x' }) DETACH DELETE n //"
@@ -150,7 +151,7 @@ def test_cli_load_and_query_on_the_bolt_server(neo, bolt, tmp_path, monkeypatch)
 
     from kg.cli import app
 
-    (tmp_path / "model.jsonl").write_text("\n".join(dump_lines(small_model())) + "\n", encoding="utf-8")
+    write_graph(small_model(), tmp_path)
     _env(monkeypatch, bolt)
     runner = CliRunner()
     loaded = runner.invoke(app, ["load", "neo4j", "--graph", str(tmp_path)])
@@ -168,7 +169,7 @@ def test_cli_password_only_from_the_environment(bolt, tmp_path, monkeypatch):
 
     from kg.cli import app
 
-    (tmp_path / "model.jsonl").write_text("\n".join(dump_lines(small_model())) + "\n", encoding="utf-8")
+    write_graph(small_model(), tmp_path)
     runner = CliRunner()
     _env(monkeypatch, bolt, password="wrong-password")
     wrong = runner.invoke(app, ["load", "neo4j", "--graph", str(tmp_path)])

@@ -40,6 +40,9 @@ def map_responsibilities(b: GraphBuilder, issue: Issue, records: list) -> None:
             task = task_id(rec.task, issue)
             agent = b.person(rec.mention) if rec.role == "leader" else b.agency(rec.mention)
             node = make_id("assignment", str(task), rec.role, rec.mention)
+            if (node, RDF.type, KG.Assignment) in b.g:  # stated twice for one task: one fact, its first cue, both sources
+                b.evidence(node, rec.prov)
+                continue
             b.add(node, RDF.type, KG.Assignment)
             b.add(node, KG.task, task)
             b.add(node, KG.agent, agent)

@@ -81,15 +81,23 @@ class GraphModel:
         return [n for n in self.nodes.values() if n.label == label]
 
     def to_networkx(self):  # -> networkx.MultiDiGraph (imported lazily: read commands that never draw skip it)
-        """A MultiDiGraph keyed by node id; node attributes label, name and props; edge key = edge id."""
+        """A MultiDiGraph keyed by node id; node attributes label, name and props; edge key = edge id.
+
+        A property named like one of those attributes (kg:label, an attachment's printed label)
+        keeps its value under `prop_<name>`.
+        """
         import networkx as nx
 
         g = nx.MultiDiGraph()
         for n in self.nodes.values():
-            g.add_node(n.id, label=n.label, name=n.name, **n.props)
+            g.add_node(n.id, **_attrs(n.props, ("label", "name")), label=n.label, name=n.name)
         for e in self.edges:
-            g.add_edge(e.source, e.target, key=e.id, type=e.type, **e.props)
+            g.add_edge(e.source, e.target, key=e.id, **_attrs(e.props, ("type", "key")), type=e.type)
         return g
+
+
+def _attrs(props: dict[str, Value], reserved: tuple[str, ...]) -> dict[str, Value]:
+    return {(f"prop_{k}" if k in reserved else k): v for k, v in props.items()}
 
 
 def _source(d: dict) -> Source:

@@ -43,9 +43,10 @@ class Merger:
 
     def model(self) -> GraphModel:
         merge_by = drawing().merge_by
-        multi = {k for item in [*self.nodes.values(), *self.edges.values()] for k, v in item.props.items()
-                 if k not in merge_by and len(set(v)) > 1}
+        multi = set(drawing().lists) | {k for item in [*self.nodes.values(), *self.edges.values()] for k, v in item.props.items()
+                                        if k not in merge_by and len(set(v)) > 1}
         model = GraphModel(prop_types={k: (f"list[{t}]" if k in multi else t) for k, t in self.prop_types.items()})
+        # A property that is a list in this corpus only is a list everywhere in it; kg:listValued ones always are.
         for n in self.nodes.values():
             model.nodes[n.id] = Node(n.id, n.label, n.name, _settle(n.props, multi, merge_by), _unique(n.provenance))
         edges = []
@@ -59,11 +60,8 @@ class Merger:
 
 
 def _better_name(node: Node, name: str) -> str:
-    """A real name over the id's last part (a document only cited in one issue, printed in another)."""
-    placeholder = node.id.rsplit("/", 1)[-1]
-    if node.name == placeholder:
-        return name
-    return node.name if name == placeholder else min(node.name, name)
+    """A name over none; of two names, the same one whatever the order of the issues."""
+    return min(n for n in (node.name, name) if n) if (node.name or name) else ""
 
 
 def _join(into: dict[str, list], more: dict[str, list]) -> None:

@@ -19,7 +19,7 @@ from kg.model.schema import TYPE, Drawing, drawing, local_name, upper_snake
 Subjects = Iterable[tuple[URIRef, Mapping[URIRef, set]]]
 
 LABEL = str(RDFS.label)
-NAME_PROPS = (LABEL, "http://xmlns.com/foaf/0.1/name", "http://purl.org/dc/terms/title")
+NAME_PROPS = (LABEL, "http://xmlns.com/foaf/0.1/name", "http://purl.org/dc/terms/title", "http://data.europa.eu/eli/ontology#id_local")
 DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 DATATYPES = {str(XSD.integer): "integer", str(XSD.int): "integer", str(XSD.decimal): "decimal", str(XSD.double): "decimal",
              str(XSD.float): "decimal", str(XSD.date): "date", str(XSD.boolean): "boolean", str(XSD.dateTime): "datetime"}
@@ -94,7 +94,7 @@ class Projector:
             vals = sorted(str(v) for v in props.get(URIRef(p), ()))
             if vals:
                 return vals[0]
-        return local_name(str(s))
+        return ""
 
     def project(self) -> tuple[list[Node], list[Edge]]:
         nodes: list[Node] = []

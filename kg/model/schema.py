@@ -39,6 +39,7 @@ class Drawing:
     edges: dict[str, EdgeClass]  # class IRI → how it is drawn
     shortcuts: frozenset[str]  # properties not drawn (they restate an edge class)
     merge_by: dict[str, str]  # property local name → min | max
+    lists: frozenset[str]  # property local names always given as lists
 
     def node_labels(self) -> list[str]:
         return sorted(set(self.labels.values()))
@@ -69,7 +70,8 @@ def drawing() -> Drawing:
         )
     shortcuts = frozenset(str(p) for p in g.subjects(kg("shortcutOf")))
     merge_by = {local_name(str(p)): str(v) for p, v in g.subject_objects(kg("mergeBy"))}
-    return Drawing(labels, folded, edges, shortcuts, merge_by)
+    lists = frozenset(local_name(str(p)) for p in g.subjects(kg("listValued")))
+    return Drawing(labels, folded, edges, shortcuts, merge_by, lists)
 
 
 TYPE = str(RDF.type)
