@@ -64,3 +64,10 @@ def test_unwritable_target_is_refused_before_any_work(tmp_path):
 def test_bad_options_are_one_line_errors(graph, args, message):
     r = run("-g", graph, *args)
     assert r.exit_code != 0 and message in r.output and "Traceback" not in r.output
+
+
+def test_the_neo4j_formats_come_from_the_same_registry(graph, tmp_path):
+    r = run("-g", graph, "--center", "市能源局", "-f", "cypher", "-o", tmp_path / "g.cypher")
+    assert r.exit_code == 0 and "MERGE" in (tmp_path / "g.cypher").read_text("utf-8")
+    r = run("-g", graph, "--center", "市能源局", "-f", "neo4j-admin", "-o", tmp_path / "admin")
+    assert r.exit_code == 0 and (tmp_path / "admin" / "rels_LEADS_Agency_Task.csv").is_file()
