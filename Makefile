@@ -48,8 +48,12 @@ demo: $(STAMP) browser
 test: $(STAMP) browser
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -q
 
+# Benchmarks print tables (never timed tests): the build at 1× and 10× the sample with 1 and 2 jobs,
+# the site, and the Bolt load and query latency (starts its own ArcadeDB server).
 bench: $(STAMP)
-	$(BIN)/python benchmarks/store.py
+	$(BIN)/python benchmarks/scale.py --scales 1,10 --jobs 1,2
+	$(BIN)/python benchmarks/site.py
+	$(BIN)/python benchmarks/neo4j.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -1,7 +1,7 @@
 """The embedded store: a persistent on-disk Oxigraph store, behind rdflib's interface.
 
 Oxigraph parses, serialises and answers SPARQL about ten times faster than rdflib's
-in-memory store at our sizes (benchmarks/store.py); opened from disk, a read
+in-memory store at our sizes (measured in the README); opened from disk, a read
 command starts in milliseconds instead of re-parsing the N-Triples dump.
 """
 
