@@ -28,7 +28,7 @@ app.add_typer(export_app, name="export")
 err = Console(stderr=True, highlight=False)
 
 GraphOpt = Annotated[Path, typer.Option("--graph", "-g", help="Folder written by `kg build --out`.")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv, json, or excel (CSV for spreadsheets: UTF-8 BOM; cells starting with = + - @ get a leading ').")]
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -12,8 +12,8 @@ from kg import query as canned
 from kg.cli import FormatOpt, GraphOpt, OutOpt, app, err, export_app, fail, parse_params, run_query
 from kg.cli.bolt import DatabaseOpt, UriOpt, UserOpt, connect
 from kg.errors import InputError
-from kg.output import Format, emit
-from kg.store import load
+from kg.output import Format, emit, warning_lines
+from kg.store import MANIFEST, load
 
 
 class Store(str, Enum):
@@ -41,8 +41,8 @@ def build(
     except InputError as exc:
         fail(str(exc))
         return
-    for w in result.warnings:
-        err.print(f"warning: {w}", markup=False, soft_wrap=True)
+    for line in warning_lines([str(w) for w in result.warnings], out / MANIFEST):
+        err.print(line, markup=False, soft_wrap=True, highlight=False)
     counts = [c for c in result.counts if c.n]
     print(f"built {out}: {', '.join(f'{c.n} {c.name}' for c in counts)}, {result.triples} facts, {len(result.warnings)} warnings")
     if not quiet:

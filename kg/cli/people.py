@@ -74,7 +74,7 @@ def person(
         doc = dict(profile, posts=[{k: p[k] for k in POST_COLUMNS} for p in posts], timeline=[{k: t.get(k) for k in TIMELINE_COLUMNS} for t in timeline])
         write_text(json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n", output)
         return
-    if fmt is Format.csv:
+    if fmt.is_csv:
         emit(TIMELINE_COLUMNS, timeline, fmt, output)
         return
     text = [

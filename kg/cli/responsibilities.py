@@ -52,7 +52,7 @@ def resolve(
     }
     if fmt is Format.json:
         print(json.dumps(row, ensure_ascii=False, indent=2))
-    elif fmt is Format.csv:
+    elif fmt.is_csv:
         emit(list(row), [row], fmt)
     else:
         print(f"{res.mention} → {res.agency.name} ({res.agency.type}): {res.how}")
