@@ -3,16 +3,21 @@ at any moment (even while the libraries load) ends with one line and exit status
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
 INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
 
+_MAIN = os.getpid()
+
+
 def _interrupted(signum: int, frame: object) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # one message, even if the user presses again during clean-up
-    sys.stderr.write("interrupted\n")
-    sys.stderr.flush()
+    if os.getpid() == _MAIN:  # Ctrl-C reaches the build's worker processes too: they stop without a word
+        sys.stderr.write("interrupted\n")
+        sys.stderr.flush()
     raise KeyboardInterrupt
 
 

@@ -142,12 +142,13 @@ def test_usage_errors_are_one_line(capsys):
 # -- Ctrl-C --------------------------------------------------------------------------------------
 @pytest.mark.parametrize("after", [0.3, 1.0, 3.0])
 def test_ctrl_c_at_any_time_is_one_line_and_130(tmp_path, after):
-    """While the libraries load (the first half second), while files are read, while the graph is
-    written. Before that, Python itself is starting (its `site` import) and no program's code runs."""
+    """While the libraries load (the first half second), while the workers read files, while the
+    graph is written. Before that, Python itself is starting (its `site` import) and no program's code runs."""
     kg_bin = Path(sys.executable).parent / "kg"
-    proc = subprocess.Popen([str(kg_bin), "build", str(CORPUS), "--out", str(tmp_path / "g")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([str(kg_bin), "build", str(CORPUS), "--out", str(tmp_path / "g"), "--jobs", "2", "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     time.sleep(after)
-    proc.send_signal(signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C does: to the build and its worker processes
     out, err = proc.communicate(timeout=60)
     if proc.returncode == 0:
         pytest.skip("the build finished before the interrupt")  # a very fast machine; the other delays still test
