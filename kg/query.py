@@ -205,15 +205,18 @@ class CypherStore(Protocol):
     def cypher(self, text: str, params: Mapping[str, Value]) -> tuple[list[str], list[list[Any]]]: ...
 
 
-def _oxigraph(store: Any):
-    """The pyoxigraph Store behind whatever the RDF side hands us (a pyoxigraph Store, or rdflib over oxrdflib)."""
+def _oxigraph(store: Any) -> tuple[Any, Any]:
+    """The pyoxigraph Store behind whatever the RDF side hands us, and the graph that holds the facts
+    (a pyoxigraph Store: its default graph; rdflib over oxrdflib: the rdflib graph's own named graph)."""
     import pyoxigraph
 
     if isinstance(store, pyoxigraph.Store):
-        return store
+        return store, pyoxigraph.DefaultGraph()
     inner = getattr(getattr(store, "store", None), "_inner", None)
     if isinstance(inner, pyoxigraph.Store):
-        return inner
+        ident = getattr(store, "identifier", None)
+        is_default = ident is None or type(ident).__name__ == "BNode" or str(ident).startswith("urn:x-rdflib:default")
+        return inner, pyoxigraph.DefaultGraph() if is_default else pyoxigraph.NamedNode(str(ident))
     raise TypeError(f"not an Oxigraph-backed store: {type(store).__name__}")
 
 
@@ -253,10 +256,10 @@ def select_rdf(store: Any, query: CannedQuery, values: Mapping[str, Value]) -> t
     """The one place the RDF store is queried (so the store behind it can change)."""
     import pyoxigraph as ox
 
-    ox_store = _oxigraph(store)
+    ox_store, graph = _oxigraph(store)
     substitutions = {ox.Variable("_" + k): _sparql_term(v) for k, v in values.items()}
     try:
-        result = ox_store.query(PROLOGUE + query.sparql, substitutions=substitutions, use_default_graph_as_union=True)
+        result = ox_store.query(PROLOGUE + query.sparql, substitutions=substitutions, default_graph=graph)
     except (SyntaxError, RuntimeError) as exc:  # a broken query file is a defect of the library, named as such
         raise InputError(f"{query.path}: the SPARQL text fails ({str(exc).splitlines()[0]})") from None
     columns = [v.value for v in result.variables]
