@@ -103,6 +103,9 @@ def properties(props: Mapping[str, Any], prop_types: Mapping[str, str]) -> dict[
         if value is None or value == [] or isinstance(value, dict):
             continue
         kind = prop_types.get(key, "string")
+        if kind.startswith("list[") and not isinstance(value, list):  # a list property holds a list even with one value
+            value = [value]
+        kind = kind.removeprefix("list[").removesuffix("]")
         if isinstance(value, list):
             items = [_scalar(v, kind) for v in value if v is not None and not isinstance(v, (dict, list))]
             if items and len({type(i) for i in items}) > 1:  # a Neo4j list holds one type
@@ -143,7 +146,8 @@ def node_rows(model: GraphModel) -> dict[str, list[dict[str, Any]]]:
         label = _checked(n.label, labels, "node label")
         props = properties(n.props, model.prop_types)
         props.update(provenance(n.provenance))
-        props["name"] = n.name
+        if n.name and n.name != re.split(r"[#/]", n.id)[-1]:  # the model names a node without a label by its IRI's end
+            props["name"] = n.name
         rows[label].append({"id": n.id, "p": props})
     return rows
 

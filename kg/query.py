@@ -303,7 +303,7 @@ def execute(store: Any, query: CannedQuery, values: Mapping[str, Value]) -> tupl
     else:
         columns, raw_rows = select_rdf(store, query, values)
     by_name = {c.name: c for c in query.columns}
-    shown = [c for c in columns if not c.startswith("_")]
+    shown = [c for c in columns if not c.startswith("_")] or query.column_names()  # a Bolt server may send no keys with no rows
     rows = [{c: _normal(by_name.get(c), v) for c, v in zip(columns, r) if not c.startswith("_")} for r in raw_rows]
     return shown, rows
 

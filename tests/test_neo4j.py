@@ -14,6 +14,7 @@ from kg.errors import InputError
 from kg.model import Edge, GraphModel, Node, Source, dump_lines
 from tests.graphs import write_graph
 from kg.neo4j_store import Neo4jStore
+from tests.graphs import write_graph
 
 HOSTILE = "x' }) DETACH DELETE n //"
 

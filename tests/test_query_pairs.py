@@ -64,6 +64,12 @@ def both(stores, name: str, params: dict[str, str] | None = None, city: str = "q
     return canned.execute(rdf, q, values), canned.execute(neo, q, values)
 
 
+def test_declared_columns_are_the_sparql_columns(sample):
+    for q in canned.available().values():
+        columns, _ = canned.execute(sample[0], q, canned.bind(q, {k: v for k, v in _defaults(sample, "qujing").items() if k in q.params and q.params[k].required}))
+        assert columns == q.column_names(), q.name
+
+
 def test_every_query_has_its_twin():
     missing = [q.name for q in canned.available().values() if not q.cypher.strip() and q.name not in RDF_ONLY]
     assert missing == []
@@ -111,8 +117,12 @@ def test_pairs_on_other_governments(other, name):
 
 def test_lead_units_counted_in_networkx(sample):
     """Tasks led per agency, from the model's edges alone: as written, and with a generic type counted as its city agency."""
+    import networkx as nx
+
     model = model_of(sample[2])
-    g = model.to_networkx()
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((n.id, {"label": n.label}) for n in model.nodes.values())
+    g.add_edges_from((e.source, e.target, e.id, {"type": e.type}) for e in model.edges)
     in_doc = {t for t, d, k in g.edges(keys=True) if g.edges[t, d, k]["type"] == "IS_PART_OF" and g.nodes[d].get("label") == "Document"}
     sector = {s: t for s, t, k in g.edges(keys=True) if g.edges[s, t, k]["type"] == "SECTOR_AGENCY"}
     leads = {(s, t) for s, t, k in g.edges(keys=True) if g.edges[s, t, k]["type"] == "LEADS" and t in in_doc}
