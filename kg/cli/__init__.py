@@ -76,8 +76,9 @@ def run_query(name: str, graph: Path | None, params: dict[str, str], fmt: Format
 
     try:
         query = canned.get(name)
+        city = built_with_city(graph) if graph else None  # its own error first: the manifest check names no field
         target = store if store is not None else load(graph)
-        cols, rows = canned.run(target, name, params, city=built_with_city(graph) if graph else None)
+        cols, rows = canned.run(target, name, params, city=city)
     except InputError as exc:
         fail(str(exc))
         return
