@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# this file is named neo4j.py: its own folder must not shadow the neo4j driver
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 from kg import query as canned  # noqa: E402
 from kg.build import build  # noqa: E402
@@ -33,10 +34,12 @@ REQUIRED = {"agency": "曲靖市能源局", "person": "刘本芳"}
 def corpus(scale: int, work: Path) -> list[Path]:
     if scale == 1:
         return [ROOT / "data" / "gazettes" / "qujing"]
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from synthetic import make_corpus  # the lead's generator: scale × the sample, names and years varied
+    import importlib.util
 
-    return make_corpus(scale, work / f"corpus{scale}")
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)  # scale × the sample, names and years varied
+    return synthetic.make_corpus(scale, work / f"corpus{scale}")
 
 
 def median_ms(fn, runs: int = 5) -> float:
