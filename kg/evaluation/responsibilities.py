@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 from pathlib import PurePosixPath
 
-from kg.evaluation import GOLD, Score, accuracy, prf, register
+from kg.evaluation import GOLD, Score, accuracy, other_gold, prf, register, register_other
 from kg.normalise import normalise
 from kg.records import Assignment
 from kg.resolve import Resolver
@@ -65,4 +65,34 @@ def evaluate(issues: list, records: list, city: object) -> list[Score]:
     units = [r for r in cued if r["entity_type"] != "person"]
     correct = sum(1 for r in units if same_entity(resolver, r["mention"], r["entity"]))
     scores.append(accuracy(AREA, "mention → entity resolution", correct, len(units), "accuracy over gold unit mentions"))
+    return scores
+
+
+def other_key(file: str, row: dict) -> tuple[str, str, str]:
+    return (file, row["role"], normalise(row["unit"]))
+
+
+@register_other(AREA)
+def evaluate_other(issues: list, records: list, city: object) -> list[Score]:
+    """The other governments' documents: (file, role, unit as written) per document, as for the sample,
+    and the stricter (file, line, role, unit), which also checks where the unit was read."""
+    gold = other_gold()
+    rows = [(file, row) for file, g in gold.items() for row in g.get("assignments", [])]
+    predicted = [a for a in records if isinstance(a, Assignment) and PurePosixPath(a.prov.file).name in gold]
+
+    def name(a: Assignment) -> str:
+        return PurePosixPath(a.prov.file).name
+
+    scores = [
+        prf(AREA, "(document, role, unit mention)", [other_key(f, r) for f, r in rows], [(name(a), a.role, normalise(a.mention)) for a in predicted],
+            f"{len(gold)} documents of other governments, {len(rows)} gold assignments"),
+        prf(AREA, "(document, line, role, unit mention)", [(f, r["line"], r["role"], normalise(r["unit"])) for f, r in rows],
+            [(name(a), a.prov.line_start, a.role, normalise(a.mention)) for a in predicted]),
+    ]
+    for role in ("lead", "responsible", "cooperate", "participate", "leader"):
+        scores.append(prf(AREA, f"role={role}", [other_key(f, r) for f, r in rows if r["role"] == role],
+                          [(name(a), a.role, normalise(a.mention)) for a in predicted if a.role == role]))
+    for file in sorted({f for f, _ in rows}):
+        scores.append(prf(AREA, f"document {file.split('_')[0]}", [other_key(f, r) for f, r in rows if f == file],
+                          [(name(a), a.role, normalise(a.mention)) for a in predicted if name(a) == file]))
     return scores
