@@ -87,6 +87,21 @@ class Table:
     prov: Provenance
 
 
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The government a document belongs to, as its text tells it (kg/jurisdiction.py).
+
+    `code` is the GB/T 2260 code of the division (530300 曲靖市; 100000 for the central
+    government). A document whose government cannot be told has none (None), and its
+    relative names (市财政局) stay its own."""
+
+    code: str
+    name: str  # 曲靖市, 鞍山市立山区, 上海市松江区, 中央
+    level: str  # national | province | city | county
+    evidence: str  # what in the text told it: `文号 国办发〔2018〕121号`, `issuer 曲靖市人民政府` …
+    line: int
+
+
 @dataclass
 class Document:
     """One document of an issue, with the block range it spans."""
@@ -107,6 +122,7 @@ class Document:
     references: list[Reference] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    jurisdiction: Jurisdiction | None = None  # set after segmentation (kg/jurisdiction.py)
 
 
 @dataclass(frozen=True)
