@@ -37,7 +37,7 @@ demo: $(STAMP) browser
 	@echo "  $(BIN)/kg query leader-oversight --graph $(GRAPH)                       # which leader oversees which tasks"
 	@echo "  $(BIN)/kg export responsibilities --graph $(GRAPH) -o responsibilities.csv"
 	@echo "  $(BIN)/kg person 李石松 --graph $(GRAPH)                                  # a leader's posts and events"
-	@echo "  $(BIN)/kg resolve 市发改委                                              # why a spelling is that agency"
+	@echo "  $(BIN)/kg resolve 市发改委 --in 曲靖市                                           # why a spelling is that agency"
 	@echo "  $(BIN)/kg query                                                          # every canned query"
 	@echo "  $(BIN)/kg eval                                                           # precision and recall against the gold sets"
 	@echo

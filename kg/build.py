@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kg import graphdir
-from kg.city import city_reference, load_city
+from kg.city import GENERIC, city_reference, load_city
 from kg.counts import Count, headline
 from kg.errors import InputError
 from kg.pipeline.aggregate import aggregate
@@ -125,11 +125,13 @@ def build(
     inputs: list[Path],
     out: Path,
     progress: Callable[[str], None] = lambda _: None,
-    city: str = "qujing",
+    city: str | None = None,
     jobs: int | None = None,
     dask: str | None = None,
 ) -> BuildResult:
-    city_ref = city_reference(load_city(city))
+    """Each document is read in its own government (kg/jurisdiction.py) with that city's data;
+    `city` (--city) overrides: its data, and its government when it has a code, for every document."""
+    city_ref = city_reference(load_city(city)) if city else ""
     files = find_files(inputs)
     if not files:
         raise InputError(f"{' '.join(map(str, inputs))}: no gazette text files (*.txt) found")
@@ -152,6 +154,7 @@ def build(
         model, result.triples, result.timings = aggregate(folder, [f.key for f in result.ok], gen.path)
         result.model_counts = dict(Counter(n.label for n in model.nodes.values()) + Counter(e.type for e in model.edges))
         result.counts = headline(_graph(gen.path))
-        manifest = dict(result.summary(), city=city_ref, warnings=result.warnings, timings=result.timings)
+        used = {f.city for f in result.ok}
+        manifest = dict(result.summary(), city=city_ref or (used.pop() if len(used) == 1 else GENERIC), warnings=result.warnings, timings=result.timings)
         gen.commit(manifest)
     return result

@@ -29,6 +29,7 @@ class Agency:
     parent: str | None = None
     members: tuple[str, ...] = ()  # for groups: canonical names of members (empty: unknown)
     level: str = "city"
+    scope: str = ""  # the government a name without its place belongs to (市财政局, 有关部门): jurisdiction code, or the document when unknown
 
 
 @dataclass
@@ -36,6 +37,7 @@ class City:
     name: str
     folder: Path  # absolute; caches of resolvers and pipelines are keyed by it
     province: str = ""
+    code: str = ""  # GB/T 2260 code of the city (divisions.yaml city.code); empty for the generic data
     short: tuple[str, ...] = ()
     agencies: dict[str, Agency] = field(default_factory=dict)
     divisions: list[dict] = field(default_factory=list)
@@ -68,7 +70,7 @@ def resolve_city(city: str | Path) -> Path:
 
 
 @lru_cache(maxsize=8)
-def load_city(city: str | Path = "qujing") -> City:
+def load_city(city: str | Path) -> City:
     folder = resolve_city(city)
     divisions = _read_yaml(folder / "divisions.yaml") or {}
     entries = _read_yaml(folder / "agencies.yaml") or []
@@ -79,6 +81,7 @@ def load_city(city: str | Path = "qujing") -> City:
         name=info.get("name", folder.name),
         folder=folder,
         province=info.get("province", ""),
+        code=str(info.get("code") or ""),
         short=tuple(info.get("short", [])),
     )
     for k, entry in enumerate(entries):
@@ -160,3 +163,34 @@ def _extents(data: dict) -> dict:
 def city_reference(city: City) -> str:
     """How build.json names the city: its name under data/cities/, else its folder."""
     return city.folder.name if city.folder.parent == (DATA / "cities").resolve() else str(city.folder)
+
+
+GENERIC = "generic"  # the data folder with no city: group phrases and role nouns only
+
+
+def city_for(code: str | None, prefer: City | None = None) -> City:
+    """The city data that applies to a document of the government `code` (GB/T 2260): the folder
+    under data/cities/ (or `prefer`, a folder given with --city) whose city code is that
+    government's or one above it; else the generic data."""
+    if code:
+        from kg.divisions import chain
+
+        above = {d.code for d in chain(code)}
+        if prefer is not None and prefer.code in above:
+            return prefer
+        for folder, city_code in _city_codes().items():
+            if city_code in above:
+                return load_city(folder)
+    return load_city(GENERIC)
+
+
+@lru_cache(maxsize=1)
+def _city_codes() -> dict[str, str]:
+    """data/cities/<city>/ folder name → its city code (folders without a code are left out)."""
+    out = {}
+    for folder in sorted((DATA / "cities").iterdir()):
+        info = (_read_yaml(folder / "divisions.yaml") or {}) if folder.is_dir() else {}
+        code = str((info.get("city") or {}).get("code") or "") if isinstance(info, dict) else ""
+        if code:
+            out[folder.name] = code
+    return out

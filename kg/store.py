@@ -40,8 +40,8 @@ def built_with_city(folder: Path) -> str:
     try:
         manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):
-        return "qujing"
-    city = manifest.get("city", "qujing") if isinstance(manifest, dict) else None
+        return "generic"
+    city = manifest.get("city", "generic") if isinstance(manifest, dict) else None
     if not isinstance(city, str) or not city.strip():
         raise InputError(f"{folder / MANIFEST}: 'city' is {json.dumps(city, ensure_ascii=False)}, expected the name or folder of the city data the graph was built with (rebuild it)")
     return city

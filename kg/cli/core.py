@@ -26,10 +26,10 @@ def build(
     inputs: Annotated[list[Path], typer.Argument(help="Gazette text files or folders of them.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the graph to.")] = Path("build"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
-    city: Annotated[str, typer.Option("--city", help="City data under data/cities/ (qujing; generic for a city without data), or a folder.")] = "qujing",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Parallel per-issue jobs (default: all cores).")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Map the per-issue jobs on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for a LocalCluster on this machine.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 when the build has warnings (for CI).")] = False,
+    city: Annotated[Optional[str], typer.Option("--city", help="Override: read every document as this city's (data/cities/NAME or a folder), instead of each document's own government read from its text.")] = None,
 ) -> None:
     """Read gazette issues, split them into documents and store the graph in OUT."""
     from kg.build import build as run_build

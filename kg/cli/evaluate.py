@@ -26,16 +26,16 @@ def evaluate(
     import tempfile
 
     from kg.build import build
-    from kg.city import load_city
+    from kg.city import city_for
     from kg.evaluation import run_all, run_other
 
     try:
         with tempfile.TemporaryDirectory() as tmp:
             result = build([corpus], Path(tmp) / "qujing")
-            scores = run_all(result.issues, result.records, load_city("qujing"))
+            scores = run_all(result.issues, result.records, city_for(next((d.jurisdiction.code for i in result.issues for d in i.documents if d.jurisdiction), None)))
             if other.is_dir():
-                result = build([other], Path(tmp) / "other", city="generic")
-                scores += run_other(result.issues, result.records, load_city("generic"))
+                result = build([other], Path(tmp) / "other")
+                scores += run_other(result.issues, result.records, city_for(None))
     except InputError as exc:
         fail(str(exc))
         return

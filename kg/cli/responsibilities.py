@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -11,7 +11,7 @@ from kg.cli import FormatOpt, GraphOpt, OutOpt, app, export_app, fail, run_query
 from kg.errors import InputError
 from kg.output import Format, emit
 
-CityOpt = Annotated[str, typer.Option("--city", help="City data folder name under data/cities/, or a path.")]
+CityOpt = Annotated[Optional[str], typer.Option("--city", help="City data folder name under data/cities/, or a path.")]
 
 
 @export_app.command("responsibilities")
@@ -29,16 +29,22 @@ def export_responsibilities(
 @app.command()
 def resolve(
     name: Annotated[str, typer.Argument(help="An agency name in any spelling, e.g. 市发改委.")],
-    city: CityOpt = "qujing",
+    where: Annotated[Optional[str], typer.Option("--in", help="The government the name is read in: a place (曲靖市, 东莞市, 国务院 for the centre) or its GB/T 2260 code.")] = None,
+    city: CityOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Print the entity a name resolves to, and why."""
-    from kg.resolve import resolver_for
+    """Print the entity a name resolves to, and why. Without --in or --city a name is read as
+    written: one that names its place (东莞市财政局) resolves, a relative one (市财政局) stays itself."""
+    from kg import jurisdiction
+    from kg.city import GENERIC, load_city
+    from kg.resolve import resolver_of
 
     if not name.strip():
         fail("kg resolve needs an agency name, e.g. kg resolve 市发改委")
     try:
-        res = resolver_for(city).resolve(name)
+        data = load_city(city or GENERIC)
+        place = jurisdiction.named_government(where) if where else (jurisdiction.of_code(data.code, f"--city {city}") if data.code else None)
+        res = resolver_of(data).resolve(name, where=place or jurisdiction.UNSTATED)
     except InputError as exc:
         fail(str(exc))
         return

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from kg.city import Agency
 from kg.ids import make_id
 from kg.resolve import Resolver, resolver_for
-from kg.records import Provenance
+from kg.records import Jurisdiction, Provenance
 from kg.graph.facts import Facts
 from kg.vocab import ELI, FOAF, KG, ORG, PROV
 
@@ -28,7 +28,8 @@ class GraphBuilder:
 
     def __init__(self, facts: Facts | None = None, resolver: Resolver | None = None) -> None:
         self.g = facts if facts is not None else Facts()
-        self.resolver = resolver or resolver_for("qujing")
+        self.resolver = resolver or resolver_for("generic")
+        self.where: Jurisdiction | None = None  # the government of the issue being mapped (names without a place are read in it)
         self.canonical_person: Callable[[str], str] = lambda name: name
 
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
@@ -47,25 +48,28 @@ class GraphBuilder:
         self.add(node, PROV.wasDerivedFrom, ev)
 
     # -- nodes ------------------------------------------------------------
-    def agency(self, mention: str, context_prefix: str = "") -> URIRef:
-        """The node of the organisation a mention names, with the mention kept as an alias."""
-        res = self.resolver.resolve(mention, context_prefix)
+    def agency(self, mention: str, context_prefix: str = "", where: Jurisdiction | None = None) -> URIRef:
+        """The node of the organisation a mention names, read in the document's government
+        (`where`, else the issue's), with the mention kept as an alias."""
+        res = self.resolver.resolve(mention, context_prefix, where or self.where)
         node = self.agency_node(res.agency)
         self.add(node, KG.alias, res.mention)
         return node
 
     def agency_node(self, agency: Agency) -> URIRef:
-        node = make_id("agency", agency.name)
+        node = make_id("agency", agency.scope, agency.name) if agency.scope else make_id("agency", agency.name)
         if (node, RDF.type, ORG.Organization) in self.g:
             return node
         self.add(node, RDF.type, ORG.Organization)
         self.add(node, RDFS.label, agency.name)
         self.add(node, KG.agencyType, agency.type)
+        if agency.scope:
+            self.add(node, KG.jurisdictionCode, agency.scope)
         if agency.short:
             self.add(node, KG.shortName, agency.short)
         known = self.resolver.city.agencies
         for member in agency.members:
-            target = self.agency_node(known.get(member) or self.resolver.resolve(member).agency)
+            target = self.agency_node(known.get(member) or self.resolver.resolve(member, where=self.where).agency)
             self.add(node, KG.sectorAgency if agency.type == "generic" else ORG.hasMember, target)
         if agency.parent and agency.parent in known:
             self.add(node, ORG.subOrganizationOf, self.agency_node(known[agency.parent]))

@@ -82,8 +82,12 @@ def add_document(b: GraphBuilder, doc: Document, issue: Issue, issue_node: URIRe
         if m:
             b.add(node, KG.series, m.group("prefix"))
             b.add(node, KG.year, int(m.group("year")))
+    if doc.jurisdiction:
+        b.add(node, KG.jurisdictionCode, doc.jurisdiction.code)
+        b.add(node, KG.jurisdictionName, doc.jurisdiction.name)
+        b.add(node, KG.jurisdictionEvidence, doc.jurisdiction.evidence)
     for issuer in doc.issuers:
-        b.add(node, DCTERMS.creator, b.agency(issuer))
+        b.add(node, DCTERMS.creator, b.agency(issuer, where=doc.jurisdiction))
     b.evidence(node, doc.prov)
     doc_key = document_key(doc, issue)
     for att in doc.attachments:

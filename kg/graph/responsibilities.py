@@ -10,6 +10,7 @@ from kg.graph.builder import GraphBuilder
 from kg.graph.documents import issue_key
 from kg.ids import make_id
 from kg.records import Assignment, Issue, Task
+from kg.resolve import unplaced
 from kg.vocab import DCTERMS, KG
 
 ROLE_EDGE = {"lead": "leads", "responsible": "responsibleFor", "cooperate": "cooperatesOn", "participate": "participatesIn", "leader": "oversees"}
@@ -38,7 +39,8 @@ def map_responsibilities(b: GraphBuilder, issue: Issue, records: list) -> None:
             b.evidence(node, rec.prov)
         elif isinstance(rec, Assignment):
             task = task_id(rec.task, issue)
-            agent = b.person(rec.mention) if rec.role == "leader" else b.agency(rec.mention)
+            doc = documents[rec.task.doc_ordinal]
+            agent = b.person(rec.mention) if rec.role == "leader" else b.agency(rec.mention, where=doc.jurisdiction or unplaced(issue.file, doc.ordinal))
             node = make_id("assignment", str(task), rec.role, rec.mention)
             if (node, RDF.type, KG.Assignment) in b.g:  # stated twice for one task: one fact, its first cue, both sources
                 b.evidence(node, rec.prov)

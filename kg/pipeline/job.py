@@ -23,14 +23,14 @@ from rdflib import Literal, URIRef
 from kg.errors import InputError
 from kg.paths import ROOT
 
-VERSION_PARTS = ("kg", "extractors", "ontology", "data/cities")
+VERSION_PARTS = ("kg", "extractors", "ontology", "data/cities", "data/lexicon")
 
 
 @dataclass(frozen=True)
 class Job:
     path: str  # absolute path of the file to read
     label: str  # the file as provenance names it: relative to the input root
-    city: str  # city reference (name under data/cities or a folder)
+    city: str  # city reference given with --city (name under data/cities or a folder); "" to read each document's own
     key: str  # content hash of (file, label, city data, code)
 
 
@@ -42,6 +42,7 @@ class Fragment:
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     cached: bool = False
+    city: str = ""  # the city data the issue was read with
 
     @staticmethod
     def load(folder: Path, key: str) -> "Fragment | None":
@@ -49,7 +50,7 @@ class Fragment:
             d = json.loads((folder / f"{key}.json").read_text("utf-8"))
         except (OSError, ValueError):
             return None
-        return Fragment(d["key"], d["label"], d["ok"], d.get("warnings", []), d.get("counts", {}), cached=True)
+        return Fragment(d["key"], d["label"], d["ok"], d.get("warnings", []), d.get("counts", {}), cached=True, city=d.get("city", ""))
 
 
 @lru_cache(maxsize=1)
@@ -75,14 +76,28 @@ def make_job(path: Path, label: str, city: str) -> Job:
     return Job(str(path), label, city, h.hexdigest()[:24])
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _context(city: str):
     from kg.city import load_city
     from kg.people import PersonResolver
-    from kg.resolve import Resolver
+    from kg.resolve import resolver_of
 
     city_data = load_city(city)
-    return city_data, Resolver(city_data), PersonResolver(city_data).canonical
+    return city_data, resolver_of(city_data), PersonResolver(city_data).canonical
+
+
+def _placed(issue, city: str):
+    """The issue's documents placed in their governments (or all in the --city override's); the city
+    data that applies to the issue; the warnings for documents whose government is unknown."""
+    from kg import jurisdiction
+    from kg.city import city_for, city_reference, load_city
+
+    forced = load_city(city) if city else None
+    override = jurisdiction.of_code(forced.code, f"--city {city}") if forced and forced.code else None
+    warnings = jurisdiction.assign(issue, override)
+    where = jurisdiction.of_issue(issue)
+    city_data = forced or city_for(where.code if where else None)
+    return where, city_reference(city_data), warnings
 
 
 def _term(t: object) -> ox.NamedNode | ox.Literal:
@@ -131,6 +146,7 @@ class Processed:
     edges: list
     prop_types: dict[str, str]
     seconds: dict[str, float]
+    city: str = ""  # the city data the issue was read with
 
 
 def process(path: Path, label: str, city: str) -> Processed:
@@ -145,7 +161,8 @@ def process(path: Path, label: str, city: str) -> Processed:
     from kg.records import Warning_
     from kg.segment import segment
 
-    city_data, resolver, canonical = _context(city)
+    from kg.resolve import unplaced
+
     seconds: dict[str, float] = {}
     t = perf_counter()
 
@@ -158,18 +175,21 @@ def process(path: Path, label: str, city: str) -> Processed:
     source = read_file(path, label=label)
     lap("read")
     issue = segment(source)
+    where, city_ref, placing = _placed(issue, city)
+    city_data, resolver, canonical = _context(city_ref)
     lap("segment")
     records = run_all(issue, city_data)
     lap("extract")
-    warnings = [str(w) for w in issue.warnings] + [str(r) for r in records if isinstance(r, Warning_)]
+    warnings = [str(w) for w in issue.warnings] + [str(w) for w in placing] + [str(r) for r in records if isinstance(r, Warning_)]
     records = [r for r in records if not isinstance(r, Warning_)]
     builder = GraphBuilder(resolver=resolver)
+    builder.where = where or unplaced(issue.file, 0)
     builder.canonical_person = canonical
     add_all(builder, issue, records)
     lap("map")
     nodes, edges, prop_types = project(builder.g.index)
     lap("project")
-    return Processed(issue, records, warnings, builder.g, nodes, edges, prop_types, seconds)
+    return Processed(issue, records, warnings, builder.g, nodes, edges, prop_types, seconds, city_ref)
 
 
 def _run(job: Job, folder: Path) -> Fragment:
@@ -188,6 +208,6 @@ def _run(job: Job, folder: Path) -> Fragment:
     counts = dict(Counter(type(r).__name__ for r in p.records), documents=len(p.issue.documents), facts=len(p.facts))
     seconds = dict(p.seconds, write=perf_counter() - t)
     summary = {"key": job.key, "label": job.label, "ok": True, "warnings": p.warnings, "counts": counts,
-               "period": p.issue.period, "gazette": p.issue.gazette, "seconds": seconds}
+               "period": p.issue.period, "gazette": p.issue.gazette, "seconds": seconds, "city": p.city}
     _write(folder / f"{job.key}.json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
-    return Fragment(job.key, job.label, True, p.warnings, counts)
+    return Fragment(job.key, job.label, True, p.warnings, counts, city=p.city)
