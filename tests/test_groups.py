@@ -11,7 +11,7 @@ from kg.records.tables import DutyStatement, GroupMembership
 
 
 def _members(issue):
-    return [m for m in extract(issue, load_city()) if isinstance(m, GroupMembership)]
+    return [m for m in extract(issue, load_city("qujing")) if isinstance(m, GroupMembership)]
 
 
 def test_medical_insurance_roster(issues):
@@ -38,13 +38,13 @@ def test_5g_group_from_prose_and_annex(issues):
 
 
 def test_duty_list(issues):
-    duties = [d for d in extract(issues["002"], load_city()) if isinstance(d, DutyStatement)]
+    duties = [d for d in extract(issues["002"], load_city("qujing")) if isinstance(d, DutyStatement)]
     assert len(duties) == 32 and duties[0].unit == "市委网信办" and duties[-1].unit == "武警曲靖支队"
     assert duties[0].duty.startswith("加强气象灾害网络舆情收集")
 
 
 def test_list_helpers():
-    assert split_list("各县、市、区人民政府、曲靖经开区管委会", load_city()) == ["各县、市、区人民政府", "曲靖经开区管委会"]
+    assert split_list("各县、市、区人民政府、曲靖经开区管委会", load_city("qujing")) == ["各县、市、区人民政府", "曲靖经开区管委会"]
     assert distribute_post(["市地震局", "市住房城乡建设局分管领导"]) == ["市地震局分管领导", "市住房城乡建设局分管领导"]
     assert distribute_post(["市应急局局长", "市地震局局长"]) == ["市应急局局长", "市地震局局长"]
 

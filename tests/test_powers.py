@@ -14,7 +14,7 @@ from kg.records.tables import Power
 
 
 def test_thirty_rows(issues):
-    powers = [p for p in extract(issues["002"], load_city()) if isinstance(p, Power)]
+    powers = [p for p in extract(issues["002"], load_city("qujing")) if isinstance(p, Power)]
     assert [p.seq for p in powers] == list(range(1, 31))
     assert [p.province_seq for p in powers][:3] == ["19", "20", "21"] and powers[17].province_seq == "103"  # 1934 18 / 1935 10 / 1937 3
     by_dept = {}
@@ -25,20 +25,20 @@ def test_thirty_rows(issues):
 
 
 def test_row_two_split_mid_pair(issues):
-    p = next(p for p in extract(issues["002"], load_city()) if isinstance(p, Power) and p.seq == 2)
+    p = next(p for p in extract(issues["002"], load_city("qujing")) if isinstance(p, Power) and p.seq == 2)
     assert (p.name, p.power_type) == ("对未按照批准内容进行临时建设的处罚", "行政处罚")  # 罚行 / 政处 pairs (002:268–340)
     assert (p.prov.line_start, p.prov.line_end) == (268, 340)
 
 
 def test_laws_and_notes(issues):
-    p = next(p for p in extract(issues["002"], load_city()) if isinstance(p, Power) and p.seq == 7)
+    p = next(p for p in extract(issues["002"], load_city("qujing")) if isinstance(p, Power) and p.seq == 7)
     assert [law.title for law in p.laws] == ["城市市容和环境卫生管理条例", "云南省城市市容和环境卫生管理实施办法"]
     assert p.laws[1].issuer_note == "云南省人民政府令1997年第42号"  # 令 / 19 / 97 年 … not row starts
     assert (p.delegated_from, p.delegated_to, p.doc_number) == ("县级", "乡镇（街道）", "曲政发〔2023〕34号")
 
 
 def test_repeated_header_dropped(issues):
-    p = next(p for p in extract(issues["002"], load_city()) if isinstance(p, Power) and p.seq == 9)
+    p = next(p for p in extract(issues["002"], load_city("qujing")) if isinstance(p, Power) and p.seq == 9)
     assert "序号" not in p.basis and p.prov.line_end == 1222  # header repeats at 1223
 
 

@@ -17,7 +17,7 @@ from kg.records.tables import ListTotal, Project, ProjectMention
 
 @pytest.fixture(scope="module")
 def solar(issues):
-    recs = extract(issues["001"], load_city())
+    recs = extract(issues["001"], load_city("qujing"))
     return recs, {p.seq: p for p in recs if isinstance(p, Project) and p.list_title == "附件1"}
 
 
@@ -61,12 +61,12 @@ def test_mismatching_footer_is_reported(issues):
     table = next(t for t in doc.tables if t.title == "附件1")
     rows = list(table.rows)
     rows[-1] = (rows[-1][0].replace("合计50个", "合计51个"),) + rows[-1][1:]
-    out = read_list(issue, load_city(), doc, dataclasses.replace(table, rows=tuple(rows)))
+    out = read_list(issue, load_city("qujing"), doc, dataclasses.replace(table, rows=tuple(rows)))
     assert any(isinstance(w, Warning_) and w.line == 510 and "51 projects" in w.message for w in out)
 
 
 def test_project_mentions_are_precise(issues):
-    names = {(k, m.name) for k in issues for m in extract(issues[k], load_city()) if isinstance(m, ProjectMention)}
+    names = {(k, m.name) for k in issues for m in extract(issues[k], load_city("qujing")) if isinstance(m, ProjectMention)}
     assert ("000", "德方纳米年产20万吨磷酸铁锂前驱体项目") in names  # 000:1316 签约
     assert ("000", "麒师高速公路（麒麟区至师宗县）") in names  # 000:1322 正式通车
     assert ("001", "雨汪电厂2×100万千瓦火电机组") in names  # 001:138
@@ -76,10 +76,10 @@ def test_project_mentions_are_precise(issues):
 
 
 def test_mention_date_action_and_leaders(issues):
-    m = next(m for m in extract(issues["000"], load_city()) if isinstance(m, ProjectMention) and m.name.startswith("德方纳米"))
+    m = next(m for m in extract(issues["000"], load_city("qujing")) if isinstance(m, ProjectMention) and m.name.startswith("德方纳米"))
     assert (m.when, m.action, m.context) == (date(2021, 11, 17), "signed", "chronicle")  # issue 2021.12, chronicle of 11 月
     assert m.people == ("龚加武",)  # 市委常委、常务副市长龚加武参加…
-    started = next(m for m in extract(issues["001"], load_city()) if isinstance(m, ProjectMention) and m.name == "曲靖市通泉风电场项目")
+    started = next(m for m in extract(issues["001"], load_city("qujing")) if isinstance(m, ProjectMention) and m.name == "曲靖市通泉风电场项目")
     assert (started.when, started.action) == (date(2022, 3, 10), "started")  # 001:1366 开工仪式
 
 

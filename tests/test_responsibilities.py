@@ -12,7 +12,7 @@ from kg.evaluation.responsibilities import evaluate
 from kg.records import Assignment, Task
 from kg.resolve import resolver_for
 
-RESOLVER = resolver_for()
+RESOLVER = resolver_for("qujing")
 
 
 def is_unit(text):
@@ -132,7 +132,7 @@ def test_tasks_have_sections_and_deadlines(built):
 def test_quality_against_gold(built):
     from kg.city import load_city
 
-    scores = {s.measure: s for s in evaluate(built[1].issues, built[1].records, load_city())}
+    scores = {s.measure: s for s in evaluate(built[1].issues, built[1].records, load_city("qujing"))}
     main = scores["(document, role, unit mention)"]
     assert main.gold >= 1500 and main.f1 >= 0.97
     assert scores["mention → entity resolution"].recall >= 0.99
@@ -313,8 +313,12 @@ def test_export_responsibilities_columns(built):
 
 
 def test_resolve_command_explains():
-    out = _cli("resolve", "市医保局")
+    out = _cli("resolve", "市医保局", "--in", "曲靖市")
     assert out.exit_code == 0 and "曲靖市医疗保障局" in out.output and "alias" in out.output
+    elsewhere = _cli("resolve", "市医保局", "--in", "东莞市")
+    assert elsewhere.exit_code == 0 and "东莞市医疗保障局" in elsewhere.output and "曲靖" not in elsewhere.output
+    unplaced = _cli("resolve", "市医保局")  # no government given: a relative name stays itself, never 曲靖's
+    assert unplaced.exit_code == 0 and "曲靖" not in unplaced.output
 
 
 def test_same_facts_from_traditional_and_half_width_copies(tmp_path, assignments):

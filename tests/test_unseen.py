@@ -3,7 +3,7 @@
 tests/data/unseen/ holds two short documents written for these tests in the styles other
 gazettes use (a task line followed by 牵头单位:/责任单位:/完成时限: lines, `X牵头；Y负责；…完成`,
 `[牵头单位:X;责任单位:Y]`, `实施部门：X。配合部门：Y`, traditional characters, 東府〔2021〕54號).
-They are built with --city generic: no city data, the rules alone.
+They are built as a user would, without --city: each document read in the government its text names, with no city data for a city that has none.
 """
 
 from datetime import date
@@ -20,7 +20,7 @@ UNSEEN = Path(__file__).parent / "data" / "unseen"
 @pytest.fixture(scope="module")
 def unseen(tmp_path_factory):
     files = [UNSEEN / "jingzhou_style.txt", UNSEEN / "dongguan_traditional.txt"]
-    return build(files, tmp_path_factory.mktemp("unseen"), city="generic")
+    return build(files, tmp_path_factory.mktemp("unseen"))
 
 
 def assigned(result, number, item):
@@ -35,7 +35,10 @@ def test_documents(unseen):
     assert (east.issuers, east.signed) == (("东莞市人民政府",), date(2021, 9, 30))
     other = docs["某政办发〔2021〕5号"]
     assert [(r.kind, r.number) for r in other.references] == [("repeals", "某政办发〔2019〕12号")]
-    assert unseen.warnings == []
+    assert (east.jurisdiction.code, east.jurisdiction.evidence) == ("441900", "issuer 东莞市人民政府")
+    # 某某市 names no real government: the one warning says so (its names stay its own)
+    assert other.jurisdiction is None
+    assert [(w.file.rsplit("/", 1)[-1], w.message.split(" (")[0]) for w in unseen.warnings] == [("jingzhou_style.txt", "jurisdiction unknown")]
 
 
 def test_suffix_clauses_with_deadline(unseen):
@@ -83,7 +86,7 @@ def test_group_spellings_resolve_together_without_city_data(unseen):
 def test_number_above_title_and_chinese_numeral_date(tmp_path):
     """A county's documents with the 文号 (and 签发人) printed above the title, a red header
     (某某县人民政府文件) and a signing date in Chinese numerals (二〇二四年三月十五日)."""
-    result = build([UNSEEN / "number_above_title.txt"], tmp_path, city="generic")
+    result = build([UNSEEN / "number_above_title.txt"], tmp_path)
     docs = result.issues[0].documents
     assert [(d.number, d.title, d.issuers, d.signed) for d in docs] == [
         ("某政发〔2024〕3号", "某某县人民政府关于印发某某县农村人居环境整治提升五年行动方案的通知", ("某某县人民政府",), date(2024, 3, 15)),
@@ -99,4 +102,4 @@ def test_number_above_title_and_chinese_numeral_date(tmp_path):
         ("某政发〔2024〕3号", "lead", "县住房城乡建设局"),
         ("某政发〔2024〕3号", "lead", "县农业农村局"),
     ]
-    assert result.warnings == []
+    assert {w.message.split(" (")[0] for w in result.warnings} == {"jurisdiction unknown"}  # 某某县 is no real county
