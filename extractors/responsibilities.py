@@ -22,14 +22,15 @@ from dataclasses import dataclass
 from extractors import register
 from extractors.deadlines import Deadline, find_deadline, parse_deadline
 from extractors.org_mentions import subject_runs
+from extractors.text_tables import cell_per_line_tables, pipe_tables
 from extractors.units import ORG_SUFFIX, Unit, split_units
 from kg.city import City
 from kg.layout import Block
 from kg.normalise import NText, normalise
 from kg.patterns import MONTH_HEADING, numbering, split_names
 from kg.provenance import span_prov
-from kg.records import Assignment, Document, Issue, Task, Warning_
-from kg.resolve import GENERIC, resolver_of
+from kg.records import Assignment, Document, Issue, Provenance, Task, Warning_
+from kg.resolve import GENERIC, resolver_of, unplaced
 
 EXTRACTOR = "responsibilities"
 
@@ -51,13 +52,16 @@ SUFFIX_CUES = [
     ("按职责分工负责", "responsible"), ("按照职能职责分别负责", "responsible"), ("按照职责分工", "responsible"),
     ("分工负责", "responsible"), ("负责牵头", "lead"), ("牵头负责", "lead"), ("牵头抓总", "lead"), ("牵头", "lead"),
     ("共同参与负责", "participate"), ("共同参与", "participate"), ("参与", "participate"),
-    ("共同负责", "responsible"), ("具体负责", "responsible"), ("全面负责", "responsible"), ("分别负责", "responsible"), ("负责", "responsible"),
+    ("共同负责", "responsible"), ("具体负责", "responsible"), ("全面负责", "responsible"), ("分别负责", "responsible"),
+    ("负责落实", "responsible"), ("负责", "responsible"),
+    ("指导", "responsible"),  # （X、Y指导）: the guiding ministries; no role of its own, so responsible (cue 指导, filterable)
     ("配合", "cooperate"), ("协助", "cooperate"), ("参加", "cooperate"),
 ]
 SUFFIX = re.compile(r"^(?P<units>.+?)(?P<cue>" + "|".join(c for c, _ in SUFFIX_CUES) + r")$")
 SUFFIX_ROLE = dict(SUFFIX_CUES)
 COLUMN_ROLES = [(re.compile(label), role) for label, role in LABELS] + [
     (re.compile(r"^(?:牵头|主办)"), "lead"), (re.compile(r"^责任(?:单位|部门)"), "responsible"),
+    (re.compile(r"^负责(?:单位|部门|科室|处室)$"), "responsible"), (re.compile(r"^指导(?:部门|单位)$"), "responsible"),
     (re.compile(r"^配合"), "cooperate"), (re.compile(r"^参与"), "participate"), (re.compile(r"领导$"), "leader"),
 ]
 DEADLINE_COLUMN = re.compile(r"完成时限|完成时间|时间节点|时限|计划.*时间")
@@ -73,6 +77,26 @@ FOLLOW = re.compile(r"[，,](?P<units>[^，；。]{2,160}?)(?:等有关部门|�
 # Words that make a phrase a clause rather than the name of a body (for names the city data does not know).
 VERBISH = re.compile(r"要|应|将|把|对|在|从|按|以|向|为|的|了|并|及时|进一步|设立|建立|明确|鼓励|报请|强化|确定|成立|参与|设置|推进|实施|完善|发挥|落实|提供|制定|名|或")
 DEADLINE_LINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限要求|完成期限)：(?P<when>.+?)。?$")
+# Document-wide rules stated once inside a statement (`（A、B等负责。列第一位者为牵头单位，下同）`):
+# the first unit of every later list leads; or a unit is added to every later task of the section
+# (`（…。以下均需试点城市政府落实，不再列出）`).
+FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?第一(?:位|个)?(?:者|的|单位)?为牵头(?:单位|部门)")
+STANDING = re.compile(r"以下(?:各项|任务|工作)*均(?:需|由|须)?(?P<unit>[^，。；]{2,30}?)(?:负责)?(?:落实|负责|实施)[，,]?(?:不再(?:一一)?列出)")
+# The subdivisions of a government as a group, in the spellings governments use for them:
+# 各镇（办）, 各区县市, 各县（市、区）, 各乡（镇、街道）, 各乡镇（街道）人民政府.
+GROUP_PHRASE = re.compile(r"^各(?:[省市县区乡镇村]|乡镇|街道|社区)+(?:（[省市县区乡镇街道办、]+）)?(?:人民政府|政府|党委|办事处)?$")
+# `X会同Y、Z…` (X leads, its partners cooperate): the partners run up to the verb of the clause.
+JOINT = re.compile(r"(?:[^，；。：由]{0,30}由|经)?(?P<lead>[^，；。：由]{2,60}?)(?:要|应|将)?(?:负责)?会同(?P<rest>[^，；。：]{2,200})")
+GROUP_PARTNERS = ("有关部门", "相关部门", "有关方面", "有关单位", "相关单位")  # `会同有关部门`: the partners as a group
+AFTER_PARTNERS = re.compile(
+    r"等(?:有关|相关)?(?:部门|单位|方面)|(?:共同|联合|及时|定期|依法|积极)?(?=对|筛选|组织|组建|制定|研究|做好|开展|建立|推进|确定|编制|进行|负责|指导|加强|实施|完善|落实|出台|"
+    r"抓好|督促|依托|根据|按照|推动|组成|提出|审核|审查|拟定|起草|统筹|协调|部署|做|向|在|将|把|于|印发|发布|$)"
+)
+POINT = re.compile(r"(?:^|(?<=[。；：，]))(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+是)")
+# An office set up in a body, which leads (`在县住房城乡建设局设置办公室并负责总牵头工作`, `办公室设在X，负责牵头`).
+OFFICE_IN = re.compile(r"(?:在(?P<a>[^，；。在]{2,30}?)设(?:置|立)(?:办公室|专班)|办公室设在(?P<b>[^，；。]{2,30}?))[，]?(?:并|，)?(?:负责)?(?P<cue>总牵头|牵头)")
+# A heading that names the leader over the tasks below it: `一、朱伟县长牵头重点工作`.
+LEADER_HEADING = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>(?:常务)?副?(?:省长|市长|州长|县长|区长|镇长|乡长|旗长|主任|书记|秘书长))(?P<cue>牵头|负责|领衔)")
 DUTY_VERB = re.compile(r"^(?:负责|承担|组织|指导|做好|协调|统筹|牵头|开展|加强|落实|配合|提供|及时|督促|会同|按照)")
 
 
@@ -88,10 +112,15 @@ class DocumentReader:
     def __init__(self, issue: Issue, doc: Document, city: City) -> None:
         self.issue, self.doc, self.city = issue, doc, city
         self.resolver = resolver_of(city)
+        self.where = doc.jurisdiction or unplaced(issue.file, doc.ordinal)  # names are read in the document's government
         self.tasks: dict[str, Task] = {}
         self.deadlines: dict[str, Deadline] = {}  # task key → deadline stated on a line of its own
         self.assignments: list[Assignment] = []
         self.warnings: list[Warning_] = []
+        self.seen: set[tuple[str, str, str]] = set()  # (task, role, unit) already assigned
+        self.leaders: list[tuple[Block, re.Match[str]]] = []  # headings naming the leader of their tasks
+        self.first_leads = False  # `列第一位者为牵头单位，下同` seen
+        self.standing: list[tuple[str, str, tuple[str, ...], Task]] = []  # (unit, cue, section, task that stated it)
 
     # -- helpers -----------------------------------------------------------
     def prov(self, text: NText):
@@ -101,7 +130,7 @@ class DocumentReader:
         self.warnings.append(Warning_(self.issue.file, line, message))
 
     def is_unit(self, text: str) -> bool:
-        res = self.resolver.resolve(text)
+        res = self.resolver.resolve(text, where=self.where)
         return res.known and res.agency.type not in ("role_noun",)
 
     def reads_as_unit(self, text: str) -> bool:
@@ -112,11 +141,13 @@ class DocumentReader:
             return False
         if re.match(r"(?:派出|组织|指导|督促|协调|推动|开展|加强|做好|会同|依托|通过|根据|按照|特别|重大)", text):
             return False  # a verb phrase (派出红十字救援队), not a unit
-        res = self.resolver.resolve(text)
+        res = self.resolver.resolve(text, where=self.where)
         if res.known and res.agency.type not in ("role_noun", "generic"):
             return True
         if GENERIC.match(text) and len(text) <= 16 and not VERBISH.search(text) and not re.search(r"[、“”]", text):
             return True  # a generic department type (卫生健康行政部门), not a clause ending in 机构
+        if GROUP_PHRASE.match(text):
+            return True  # 各镇（办）, 各区县市, 各乡（镇、街道）: every subdivision, however it is spelled
         core = re.sub(r"（[^（）]*）$", "", text)  # 各镇人民政府（街道办事处）
         return bool(ORG_SUFFIX.search(core)) and len(core) <= 25 and not VERBISH.search(core)
 
@@ -153,14 +184,44 @@ class DocumentReader:
         return task
 
     def assign(self, task: Task, found: list[Found], base: NText, offset: int) -> None:
-        seen = set()
+        """One assignment per unit, role and task, however often the task states it."""
         for f in found:
-            key = (f.role, f.unit.text)
-            if key in seen:
+            key = (task.key, f.role, f.unit.text)
+            if key in self.seen:
                 continue
-            seen.add(key)
+            self.seen.add(key)
             span = base[offset + f.unit.start : offset + f.unit.end]
             self.assignments.append(Assignment(task, f.role, f.cue, f.unit.text, f.grammar, self.prov(span)))
+
+    def read_rules(self, rules: list[str]) -> None:
+        if any(FIRST_LEADS.search(r) for r in rules):
+            self.first_leads = True
+
+    def ranked(self, found: list[Found]) -> list[Found]:
+        """Under `列第一位者为牵头单位`, the first unit of a list of responsible units leads."""
+        if not self.first_leads or not found or any(f.role != "responsible" for f in found):
+            return found
+        first = found[0]
+        return [Found("lead", first.cue, first.unit, first.grammar)] + found[1:]
+
+    def led(self) -> None:
+        """A leader named in a heading (`一、朱伟县长牵头重点工作`) oversees every task of its section."""
+        for block, m in self.leaders:
+            path = self.section_of(block.first_line)
+            offset = block.str.find(m.group("name"))
+            for task in list(self.tasks.values()):
+                if task.section[: len(path)] == path and task.prov.line_start > block.first_line and any(a.task.key == task.key for a in self.assignments):
+                    self.assign(task, [Found("leader", m.group("title") + m.group("cue"), Unit(m.group("name"), offset, offset + len(m.group("name"))), "leader_heading")], block.text, 0)
+
+    def implied(self) -> None:
+        """A standing rule (`以下均需X落实，不再列出`) adds X to every later task of its section."""
+        order = list(self.tasks.values())
+        assigned = {a.task.key for a in self.assignments}
+        for unit, cue, section, stated in self.standing:
+            for task in order[order.index(stated) + 1 :]:
+                if task.key in assigned and task.section[:1] == section:
+                    prov = Provenance(task.prov.file, task.prov.line_start, task.prov.line_start, task.text[:40], EXTRACTOR)
+                    self.assignments.append(Assignment(task, "responsible", cue, unit, "standing_rule", prov))
 
     # -- statement grammars ------------------------------------------------
     def labelled(self, text: str) -> list[Found] | None:
@@ -220,7 +281,7 @@ class DocumentReader:
             kind = grammar
             if grammar == "suffix_paren" and ("职责" in cue or cue == "分工负责"):
                 kind = "duty_paren"
-            if grammar == "suffix_paren" and all(GENERIC.match(u.text) and self.resolver.resolve(u.text).agency.type == "generic" for u in units):
+            if grammar == "suffix_paren" and all(GENERIC.match(u.text) and self.resolver.resolve(u.text, where=self.where).agency.type == "generic" for u in units):
                 kind = "generic_type"
             found += [Found(SUFFIX_ROLE[cue], cue, Unit(u.text, pending + u.start, pending + u.end), kind) for u in units]
             pending = pos
@@ -234,11 +295,11 @@ class DocumentReader:
         token = re.match(r"^(?:第[一二三四五六七八九十百\d]+条|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+(?:\.\d+)*[.、]?)", sentence)
         if token:  # a section number opening the sentence is not part of a unit list
             sentence = " " * token.end() + sentence[token.end() :]
-        m = re.search(r"(?:^|[，；]|^ *[^，；。由 ]{1,12})(?:并|同时)?由(?P<units>[^，；。]{2,120}?)(?:直接|统一|具体)?(?P<cue>负责牵头|牵头负责|牵头|负责)(?!领导|单位|部门)", sentence)
+        m = re.search(r"(?:^|[，；]|^ *[^，；。由 ]{1,12})(?:并|同时)?由(?P<units>[^，；。]{2,120}?)(?:直接|统一|具体)?(?P<cue>负责牵头|牵头负责|牵头|负责|承担)(?!领导|单位|部门|同志|人)", sentence)
         if m:
             units = self.units(m.group("units"))
             if units:
-                role = SUFFIX_ROLE[m.group("cue")]
+                role = SUFFIX_ROLE.get(m.group("cue"), "responsible")
                 found += [Found(role, "由…" + m.group("cue"), Unit(u.text, m.start("units") + u.start, m.start("units") + u.end), "prose") for u in units]
                 rest = sentence[m.end():]
                 follow = re.match(r"[，,](?P<units>[^，；。]{2,160}?)(?P<cue>配合|参与|参加|协助|共同参与|具体负责)", rest)
@@ -268,6 +329,51 @@ class DocumentReader:
             break
         if found:
             found += self.more_subjects(sentence, max(f.unit.end for f in found))
+        return found
+
+    def joint(self, sentence: str) -> list[Found]:
+        """`X会同Y、Z制定…` at the head of a ，-clause: X leads, Y and Z cooperate."""
+        found: list[Found] = []
+        for start in [0] + [k + 1 for k, ch in enumerate(sentence) if ch == "，"]:
+            m = JOINT.match(sentence, start)
+            lead = self.units(m.group("lead")) if m else None
+            if not m or not lead:
+                continue
+            rest, base = m.group("rest"), m.start("rest")
+            for k in range(2, len(rest) + 1):
+                if not AFTER_PARTNERS.match(rest, k):
+                    continue
+                partners = [Unit(rest[:k], 0, k)] if rest[:k] in GROUP_PARTNERS else self.units(rest[:k])
+                if partners:
+                    at = m.start("lead")
+                    found += [Found("lead", "会同", Unit(u.text, at + u.start, at + u.end), "prose") for u in lead]
+                    found += [Found("cooperate", "会同", Unit(u.text, base + u.start, base + u.end), "prose") for u in partners]
+                    break
+        return found
+
+    def membership(self, sentence: str) -> list[Found]:
+        """`由A、B…9个部门和单位组成，A为牵头单位`: members participate, the one named leads."""
+        found: list[Found] = []
+        m = re.search(r"由(?P<units>[^。；：]{2,300}?)(?:等)?(?:[\d一二三四五六七八九十]+个)?(?:部门|单位|部门和单位|成员单位)?组成", sentence)
+        members = self.units(m.group("units")) if m else None
+        if m and members:
+            lead = re.search(r"[，,](?P<units>[^，；。]{2,40}?)为牵头(?:单位|部门)", sentence[m.end():])
+            heads = self.units(lead.group("units")) if lead else None
+            if lead and heads:
+                base = m.end() + lead.start("units")
+                found += [Found("lead", "为牵头单位", Unit(u.text, base + u.start, base + u.end), "prose") for u in heads]
+            leading = {f.unit.text for f in found}
+            found += [Found("participate", "组成", Unit(u.text, m.start("units") + u.start, m.start("units") + u.end), "prose") for u in members if u.text not in leading]
+        owner = re.match(r"^(?P<units>[^，；。是]{2,30})是[^，；。]{0,30}?(?P<cue>责任主体)", sentence)  # 试点城市政府是…责任主体
+        heads = self.units(owner.group("units")) if owner else None
+        if owner and heads:
+            found += [Found("responsible", "责任主体", Unit(u.text, u.start, u.end), "prose") for u in heads]
+        office = OFFICE_IN.search(sentence)
+        if office:
+            group = "a" if office.group("a") else "b"
+            heads = self.units(office.group(group))
+            if heads:
+                found += [Found("lead", "负责" + office.group("cue"), Unit(u.text, office.start(group) + u.start, office.start(group) + u.end), "prose") for u in heads]
         return found
 
     def prose_by_ner(self, clause: str) -> list[Found]:
@@ -308,7 +414,11 @@ class DocumentReader:
             m = DEADLINE_LINE.match(text)
             if m and last_task_block is not None:
                 self.deadlines[str(last_task_block.first_line)] = parse_deadline(m.group("when")) or Deadline(m.group("when"), None, None)
+        self.leaders = [(block, m) for block in blocks if numbering(block.str) and (m := LEADER_HEADING.match(re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*", "", block.str)))]
+        in_tables = self.read_text_tables()
         for block, owner in zip(blocks, owners):
+            if block.first_line in in_tables:
+                continue
             if not DEADLINE_LINE.match(block.str):
                 self.read_block(block, owner)
         for table in self.doc.tables:
@@ -319,9 +429,11 @@ class DocumentReader:
         text = block.str
         line = block.first_line
         handled_cue = False
-        # 1. bracketed statements
+        # 1. bracketed statements; each closes its own sub-task (the text since the previous one)
+        closed = -1
         for start, end in _brackets(text):
-            inner = text[start + 1 : end]
+            inner, rules = _statement_and_rules(text[start + 1 : end])
+            self.read_rules(rules)
             labelled = self.labelled(inner)
             result: tuple[list[Found], Deadline | None] | None = None
             if labelled:
@@ -332,9 +444,17 @@ class DocumentReader:
                 found, deadline = result
                 # a statement printed on its own belongs to the task above it
                 owner = block if len(text[:start].strip("。 ")) > 3 or task_block is None else task_block
-                task_text = _without(block.text, start, end) if owner is block else owner.text
-                task = self.task(task_text, str(owner.first_line), deadline)
-                self.assign(task, found, block.text, start + 1)
+                if owner is not block:
+                    task = self.task(owner.text, str(owner.first_line), deadline)
+                elif closed < 0:
+                    task = self.task(_without(block.text, start, end), str(line), deadline)
+                else:
+                    task = self.task(block.text[closed + 1 : start], f"{line}:{start}", deadline)
+                closed = end
+                self.assign(task, self.ranked(found), block.text, start + 1)
+                for rule in rules:
+                    if (m := STANDING.search(rule)):
+                        self.standing.append((m.group("unit"), m.group(0) + "（implied）", self.section_of(line)[:1], task))
                 handled_cue = True
             elif LABEL.search(inner) or (_has_suffix_cue(inner) and _looks_like_statement(inner)):
                 self.warn(block.text.origin[start][0], f"role statement not understood: （{inner[:60]}）")
@@ -357,7 +477,7 @@ class DocumentReader:
         m = re.match(r"^(?P<units>[^：，。；]{2,60})：(?P<duty>.{6,})$", text)
         if m:
             units = self.units(m.group("units"))
-            resolved = [self.resolver.resolve(u.text) for u in units or []]
+            resolved = [self.resolver.resolve(u.text, where=self.where) for u in units or []]
             known = bool(resolved) and all(r.known and r.agency.type not in ("generic", "group") for r in resolved)
             if units and (known or DUTY_VERB.match(m.group("duty"))):
                 task = self.task(block.text, str(line), None)
@@ -393,9 +513,13 @@ class DocumentReader:
                         self.assign(task, [Found(f.role, f.cue, f.unit, "labelled_line") for f in labelled], block.text, start)
                 continue
             for clause_start, clause in _clauses(body):
-                found = self.prose(clause) or self.prose_by_ner(clause)
+                found = self.membership(clause) or self.prose(clause) or self.prose_by_ner(clause)
+                found += self.joint(clause)
                 if found:
-                    task = self.task(block.text, str(line), None)
+                    # `一是…。二是…`: each enumerated point is a task of its own
+                    points = [m.start() for m in POINT.finditer(text, 0, start + clause_start + 1)]
+                    key = f"{line}:{points[-1]}" if points and points[-1] > 0 else str(line)
+                    task = self.task(block.text[points[-1] :] if points else block.text, key, None)
                     self.assign(task, found, block.text, start + clause_start)
                 else:
                     failed = re.search(r"由(?P<units>[^，；。]{2,60}?)(?:直接|统一|具体)?牵头(?!领导|单位|部门)", clause)
@@ -411,6 +535,42 @@ class DocumentReader:
             if score > best_score:
                 best, best_score = option, score
         return best
+
+    def read_text_tables(self) -> set[int]:
+        """Pipe tables and tables flattened to one cell per line (extractors/text_tables.py);
+        the lines they cover, which are not read again as prose."""
+        blocks = self.issue.blocks[self.doc.block_start : self.doc.block_end]
+        if not blocks:
+            return set()
+        first, last = blocks[0].first_line, blocks[-1].last_line
+        covered: set[int] = set()
+        for table in pipe_tables(self.issue.lines, first, last, _column_role) + cell_per_line_tables(self.issue.lines, first, last, _column_role):
+            roles = {i: (role, label) for i, label in enumerate(table.header) if (role := _column_role(label)) and role != "leader"}
+            for cells, span in zip(table.rows, table.row_lines):
+                covered.update(span)
+                self.read_text_row(table.header, roles, cells, span)
+        return covered
+
+    def read_text_row(self, header: tuple[str, ...], roles: dict[int, tuple[str, str]], cells: tuple[NText, ...], span: tuple[int, ...]) -> None:
+        """A row mapped by column when it has the header's cells; else (a wrapped or lost cell) the
+        role column is the one cell that reads as a list of units."""
+        texts = [c.text for c in cells]
+        placed: dict[int, NText] = {}
+        for i in roles:
+            if len(cells) == len(header) and self.units(texts[i]) is not None:
+                placed[i] = cells[i]
+        if not placed and len(roles) == 1:
+            fits = [c for c in cells[1:] if c.text and not ROW_NO.match(c.text) and self.units(c.text) is not None]
+            if fits:
+                placed[next(iter(roles))] = fits[-1]
+        if not placed:
+            return
+        task_cell = next((c for c in cells if c.text and not ROW_NO.match(c.text) and all(c is not p for p in placed.values())), cells[0])
+        task = self.task(task_cell, f"{span[0]}", find_deadline(" ".join(texts)))
+        for i, cell in placed.items():
+            role, cue = roles[i]
+            for u in self.units(cell.text) or []:
+                self.assign(task, [Found(role, cue, Unit(u.text, u.start, u.end), "table")], cell, 0)
 
     def read_spaced_tables(self) -> None:
         """Tables printed with spaces instead of TABs (narrow layouts): a header line of short
@@ -527,6 +687,16 @@ class DocumentReader:
                     self.assignments.append(Assignment(task, role, cue, u.text, "table", self.prov(cell[u.start : u.end])))
 
 
+ROW_NO = re.compile(r"^\d{1,3}$")
+
+
+def _column_role(label: str) -> str | None:
+    for pattern, role in COLUMN_ROLES:
+        if pattern.search(label):
+            return role
+    return None
+
+
 def _placements(n_cells: int, role_cols: list[int], width: int, nonempty: list[int]) -> list[dict[int, int]]:
     """Where the role columns may sit in a row whose cells drifted: by position (right-aligned
     to the header), or as the last non-empty cells (merged cells lost, content shifted left)."""
@@ -552,8 +722,18 @@ def _brackets(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _statement_and_rules(inner: str) -> tuple[str, list[str]]:
+    """`A、B等负责。列第一位者为牵头单位，下同` → the statement and the rule sentences after it."""
+    parts = [p for p in re.split(r"(?<=。)", inner) if p.strip("。 ")]
+    rules = [p for p in parts if FIRST_LEADS.search(p) or STANDING.search(p)]
+    if not rules:
+        return inner, []
+    statement = "".join(p for p in parts if p not in rules).rstrip("。")
+    return statement, rules
+
+
 def _has_suffix_cue(text: str) -> bool:
-    return bool(re.search(r"(?:牵头|配合|负责|参与|协助|参加|分工)[。）]?$", text.split("；")[0].split("，")[0]) or re.search(r"(?:牵头|配合|负责|参与|协助|参加|分工)[。]?$", text))
+    return bool(re.search(r"(?:牵头|配合|负责|参与|协助|参加|分工|指导|落实)[。）]?$", text.split("；")[0].split("，")[0]) or re.search(r"(?:牵头|配合|负责|参与|协助|参加|分工|指导|落实)[。]?$", text))
 
 
 def _looks_like_statement(text: str) -> bool:
@@ -593,5 +773,7 @@ def extract(issue: Issue, city: City) -> list:
     for doc in issue.documents:
         reader = DocumentReader(issue, doc, city)
         reader.read()
+        reader.led()
+        reader.implied()
         records += list(reader.tasks.values()) + reader.assignments + reader.warnings
     return records

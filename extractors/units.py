@@ -16,7 +16,7 @@ from dataclasses import dataclass
 OPEN, CLOSE = "（(《“〔「", "）)》”〕」"
 SEPARATORS = "、，；,;"
 ORG_SUFFIX = re.compile(
-    r"(?:局|委|办|厅|部|院|会|中心|公司|政府|管委会|党委|党工委|队|站|所|行|社|台|室|校|团|处|组|区|县|市|馆|部门|单位|机关|机构|企业|支队|分局|集团|协会|联合会|学院|医院|银行|海关|法院|检察院|指挥部|小组|街道|乡镇|业主|组织)$"
+    r"(?:局|委|办|厅|部|院|会|中心|公司|政府|管委会|党委|党工委|队|站|所|行|社|台|室|校|团|处|组|区|县|市|馆|部门|单位|机关|机构|企业|支队|分局|集团|协会|联合会|学院|医院|银行|海关|法院|检察院|指挥部|小组|街道|乡镇|业主|组织|科|园|署|总社|方面)$"
 )
 TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位|成员单位)?|各自|分别|共同|具体|要|按照?职责分工|按照?职能职责)$")
 LEADING = re.compile(r"^(?:由|请|并由|会同|同时由|以)")
@@ -67,7 +67,7 @@ def _split_and(text: str, start: int, end: int, is_unit) -> list[tuple[int, int]
     piece = text[start:end]
     for m in re.finditer(r"以及|和|及", piece):
         left, right = piece[: m.start()], piece[m.end() :]
-        if (ORG_SUFFIX.search(left) or is_unit(left)) and (is_unit(right) or ORG_SUFFIX.search(right) and right[:1] in "市县各曲省中云有"):
+        if (ORG_SUFFIX.search(left) or is_unit(left)) and (is_unit(right) or ORG_SUFFIX.search(right) and (right[:1] in "市县区各省中有" or ORG_SUFFIX.search(left[-1:] + "") and len(right) >= 4)):
             return _split_and(text, start, start + m.start(), is_unit) + _split_and(text, start + m.end(), end, is_unit)
     return [(start, end)]
 
@@ -158,7 +158,8 @@ def _distribute_suffix(units: list[Unit], is_unit, suffixes: tuple[str, ...], ci
         if not suffix:
             continue
         j = i - 1
-        while j >= 0 and _bare(out[j].text, is_unit, city_names):
+        # a district is a government itself: 浦东新区、奉贤区和临港地区管委会 are three bodies
+        while j >= 0 and _bare(out[j].text, is_unit, city_names) and not (suffix in ("管委会", "分公司") and out[j].text.endswith(("区", "县"))):
             j -= 1
         for k in range(j + 1, i):
             out[k] = Unit(out[k].text + suffix, out[k].start, out[k].end)
