@@ -6,6 +6,7 @@ divisions.yaml, people.yaml); another city is another folder, not new code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -139,13 +140,29 @@ def load_city(city: str | Path) -> City:
                 resolved += {"divisions.government": governments, "development_zones.committee": zones, "divisions.party_committee": []}.get(m, [m])
         else:
             resolved = []
+        variants = [normalise(v) for v in group.get("variants", []) if normalise(v) != name]
+        spellings, specific = _spellings_of(name, variants)
         result.agencies[name] = Agency(
-            name, "group", aliases=tuple(normalise(v) for v in group.get("variants", []) if normalise(v) != name),
-            members=tuple(normalise(m) for m in resolved), level=group.get("level", "city"),
+            name, "group", aliases=tuple(spellings),
+            members=tuple(normalise(m) for m in resolved) + tuple(specific), level=group.get("level", "city"),
         )
     result.role_nouns = frozenset(normalise(n) for n in divisions.get("generic_role_nouns", []) or [])
     result.extents = _extents(_read_yaml(folder / "extents.yaml") or {})
     return result
+
+
+CATCH_ALL = re.compile(r"(?P<word>行业|有关|相关|各类)(?:行政)?(?:主管)?(?:部门|单位)$")
+
+
+def _spellings_of(name: str, variants: list[str]) -> tuple[list[str], list[str]]:
+    """A catch-all group (县级行业主管部门, 市直有关部门) is spelled only with its catch-all word; a listed
+    variant naming one sector's body (各县（市、区）知识产权局, 县（市、区）减灾委) is a member of the
+    group, never another spelling of it, so it keeps its own entity."""
+    catch_all = CATCH_ALL.search(name)
+    if not catch_all:
+        return variants, []
+    spellings = [v for v in variants if CATCH_ALL.search(v)]
+    return spellings, [v for v in variants if v not in spellings]
 
 
 def _extents(data: dict) -> dict:

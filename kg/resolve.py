@@ -77,6 +77,10 @@ class Resolver:
                     self.folded.setdefault(fold(form, city), set()).add(agency.name)
             for stem in agency.sectors:
                 self.sectors.setdefault(stem, agency)
+        for group in [a for a in city.agencies.values() if a.type == "group"]:
+            for member in group.members:  # a body the data lists inside a group is known, as itself
+                if member not in city.agencies and member not in self.exact:
+                    self.exact[member] = Agency(member, guess_type(member), level=group.level)
 
     def resolve(self, mention: str, context_prefix: str = "", where: Jurisdiction | None = None) -> Resolution:
         """The entity a mention names; read inside the government `where` when it is given."""
