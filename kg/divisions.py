@@ -25,6 +25,7 @@ class Division:
     code: str  # six digits
     name: str  # full name as listed: 云南省, 曲靖市, 麒麟区
     level: str  # province | city | county
+    centre: tuple[float, float] | None = None  # (longitude, latitude) of its seat, as listed
 
     @property
     def parent(self) -> str | None:
@@ -55,7 +56,8 @@ def _by_code() -> dict[str, Division]:
             continue  # townships (a few, Taiwan only) are not listed completely: leave them out
         code = full[:6]
         level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
-        table.setdefault(code, Division(code, row["name"], level))
+        centre = (float(row["longitude"]), float(row["latitude"])) if row.get("longitude") and row.get("latitude") else None
+        table.setdefault(code, Division(code, row["name"], level, centre))
     return table
 
 

