@@ -563,6 +563,12 @@ class DocumentReader:
             fits = [c for c in cells[1:] if c.text and not ROW_NO.match(c.text) and self.units(c.text) is not None]
             if fits:
                 placed[next(iter(roles))] = fits[-1]
+            elif len(cells) < len(header) and cells:
+                # the separator before the unit cell was lost: the units end the last cell, after its last sentence
+                last = cells[-1]
+                cuts = [m.end() for m in re.finditer(r"[。；]", last.text) if m.end() < len(last.text)]
+                if cuts and self.units(last.text[cuts[-1] :]) is not None:
+                    placed[next(iter(roles))] = last[cuts[-1] :]
         if not placed:
             return
         task_cell = next((c for c in cells if c.text and not ROW_NO.match(c.text) and all(c is not p for p in placed.values())), cells[0])
