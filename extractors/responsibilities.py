@@ -77,9 +77,9 @@ FOLLOW = re.compile(r"[，,](?P<units>[^，；。]{2,160}?)(?:等有关部门|�
 # Words that make a phrase a clause rather than the name of a body (for names the city data does not know).
 VERBISH = re.compile(r"要|应|将|把|对|在|从|按|以|向|为|的|了|并|及时|进一步|设立|建立|明确|鼓励|报请|强化|确定|成立|参与|设置|推进|实施|完善|发挥|落实|提供|制定|名|或")
 DEADLINE_LINE = re.compile(r"^(?:完成时限|完成时间|时间节点|时限要求|完成期限)：(?P<when>.+?)。?$")
-# Document-wide rules stated once inside a statement (`（A、B等负责。列第一位者为牵头单位，下同）`):
+# Document-wide rules stated once inside a statement (`（A、B、C负责。排第一位的为牵头单位）`):
 # the first unit of every later list leads; or a unit is added to every later task of the section
-# (`（…。以下均需试点城市政府落实，不再列出）`).
+# (`（…。以下均需各县政府落实，不再列出）`).
 FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?第一(?:位|个)?(?:者|的|单位)?为牵头(?:单位|部门)")
 STANDING = re.compile(r"以下(?:各项|任务|工作)*均(?:需|由|须)?(?P<unit>[^，。；]{2,30}?)(?:负责)?(?:落实|负责|实施)[，,]?(?:不再(?:一一)?列出)")
 # The subdivisions of a government as a group, in the spellings governments use for them:
@@ -93,9 +93,9 @@ AFTER_PARTNERS = re.compile(
     r"抓好|督促|依托|根据|按照|推动|组成|提出|审核|审查|拟定|起草|统筹|协调|部署|做|向|在|将|把|于|印发|发布|$)"
 )
 POINT = re.compile(r"(?:^|(?<=[。；：，]))(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+是)")
-# An office set up in a body, which leads (`在县住房城乡建设局设置办公室并负责总牵头工作`, `办公室设在X，负责牵头`).
+# An office set up in a body, which leads (`在X设立办公室并负责牵头`, `办公室设在X，负责牵头`).
 OFFICE_IN = re.compile(r"(?:在(?P<a>[^，；。在]{2,30}?)设(?:置|立)(?:办公室|专班)|办公室设在(?P<b>[^，；。]{2,30}?))[，]?(?:并|，)?(?:负责)?(?P<cue>总牵头|牵头)")
-# A heading that names the leader over the tasks below it: `一、朱伟县长牵头重点工作`.
+# A heading that names the leader over the tasks below it: `二、王某副市长牵头工作`.
 LEADER_HEADING = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>(?:常务)?副?(?:省长|市长|州长|县长|区长|镇长|乡长|旗长|主任|书记|秘书长))(?P<cue>牵头|负责|领衔)")
 DUTY_VERB = re.compile(r"^(?:负责|承担|组织|指导|做好|协调|统筹|牵头|开展|加强|落实|配合|提供|及时|督促|会同|按照)")
 
@@ -119,7 +119,7 @@ class DocumentReader:
         self.warnings: list[Warning_] = []
         self.seen: set[tuple[str, str, str]] = set()  # (task, role, unit) already assigned
         self.leaders: list[tuple[Block, re.Match[str]]] = []  # headings naming the leader of their tasks
-        self.first_leads = False  # `列第一位者为牵头单位，下同` seen
+        self.first_leads = False  # `列第一位者为牵头单位` seen
         self.standing: list[tuple[str, str, tuple[str, ...], Task]] = []  # (unit, cue, section, task that stated it)
 
     # -- helpers -----------------------------------------------------------
@@ -205,7 +205,7 @@ class DocumentReader:
         return [Found("lead", first.cue, first.unit, first.grammar)] + found[1:]
 
     def led(self) -> None:
-        """A leader named in a heading (`一、朱伟县长牵头重点工作`) oversees every task of its section."""
+        """A leader named in a heading (`二、王某副市长牵头工作`) oversees every task of its section."""
         for block, m in self.leaders:
             path = self.section_of(block.first_line)
             offset = block.str.find(m.group("name"))
@@ -729,7 +729,7 @@ def _brackets(text: str) -> list[tuple[int, int]]:
 
 
 def _statement_and_rules(inner: str) -> tuple[str, list[str]]:
-    """`A、B等负责。列第一位者为牵头单位，下同` → the statement and the rule sentences after it."""
+    """`A、B负责。排第一位的为牵头单位` → the statement and the rule sentences after it."""
     parts = [p for p in re.split(r"(?<=。)", inner) if p.strip("。 ")]
     rules = [p for p in parts if FIRST_LEADS.search(p) or STANDING.search(p)]
     if not rules:

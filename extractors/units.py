@@ -158,7 +158,7 @@ def _distribute_suffix(units: list[Unit], is_unit, suffixes: tuple[str, ...], ci
         if not suffix:
             continue
         j = i - 1
-        # a district is a government itself: 浦东新区、奉贤区和临港地区管委会 are three bodies
+        # a district is a government itself: 甲区、乙区和某新区管委会 are three bodies
         while j >= 0 and _bare(out[j].text, is_unit, city_names) and not (suffix in ("管委会", "分公司") and out[j].text.endswith(("区", "县"))):
             j -= 1
         for k in range(j + 1, i):
