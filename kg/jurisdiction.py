@@ -102,7 +102,6 @@ def read(issue: Issue, doc: Document) -> Jurisdiction | None:
     blocks = issue.blocks[doc.block_start : doc.block_end]
     first = blocks[0].first_line if blocks else doc.prov.line_start
     last = blocks[-1].last_line if blocks else doc.prov.line_end
-    lines = [normalise(issue.lines[n - 1]) for n in range(max(first, 1), min(last, len(issue.lines)) + 1)]
     number = normalise(doc.number or "")
     line = doc.prov.line_start
     if number and any(number.startswith(p) for p in rules["national_number_prefixes"]):
@@ -114,6 +113,7 @@ def read(issue: Issue, doc: Document) -> Jurisdiction | None:
         div = place_of(issuer)
         if div:
             return of_division(div, f"issuer {issuer}", line)
+    lines = [normalise(issue.lines[n - 1]) for n in range(max(first, 1), min(last, len(issue.lines)) + 1)]  # only when needed: slow on a long issue
     places = mentioned_places(lines)
     if number:
         div = from_number(number, places)
