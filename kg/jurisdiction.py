@@ -180,5 +180,5 @@ def of_code(code: str, evidence: str) -> Jurisdiction:
         return national(evidence, 0)
     div = division(code)
     if div is None:
-        raise ValueError(f"{code}: not a GB/T 2260 division code")
+        raise InputError(f"{evidence}: {code} is not a GB/T 2260 division code (city.code in divisions.yaml)")
     return of_division(div, evidence, 0)
