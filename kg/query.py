@@ -165,9 +165,9 @@ def _convert(p: Param, raw: str) -> Value:
 
 def resolve_name(kind: str, value: str, city: str | Path | None) -> str:
     """Agencies and people are typed as users know them: any spelling the city data knows, or as printed (陈 志)."""
-    from kg.city import load_city
+    from kg.city import GENERIC, load_city
 
-    loaded = load_city(city or "qujing")
+    loaded = load_city(city or GENERIC)
     if kind == "agency":
         from kg.resolve import resolver_of
 
