@@ -107,8 +107,9 @@ def test_no_agency_of_another_government_resolves_to_a_qujing_body(mixed):
     qujing = {a.name for a in load_city("qujing").agencies.values() if a.type != "group"}
     docs = {(i.file, d.ordinal): d for i in result.issues for d in i.documents}
     checked = 0
+    others = {p.name for p in OTHER.glob("*.txt")}
     for a in result.records:
-        if not isinstance(a, Assignment) or a.role == "leader" or "qujing" in a.prov.file:
+        if not isinstance(a, Assignment) or a.role == "leader" or PurePosixPath(a.prov.file).name not in others:
             continue
         doc = docs[(a.prov.file, a.task.doc_ordinal)]
         where = doc.jurisdiction or unplaced(a.prov.file, doc.ordinal)
@@ -122,5 +123,5 @@ def test_a_folder_mixing_cities_keeps_each_citys_agencies_apart(mixed):
     out, result = mixed
     labels = {str(o) for o in load(out).objects(None, RDFS.label)}
     assert {"曲靖市发展和改革委员会", "杭州市发展和改革委员会"} <= labels  # 市发改委 in 000 (曲靖) and in 07 (杭州)
-    assert any(w.file.endswith("12_unknown-county-zhengwugongkai-trad.txt") and "jurisdiction unknown" in w.message for w in result.warnings)
-    assert PurePosixPath(result.issues[0].file).name.startswith("000")
+    assert any("12_unknown-county-zhengwugongkai-trad.txt" in str(w) and "jurisdiction unknown" in str(w) for w in result.warnings)
+    assert any(PurePosixPath(i.file).name.startswith("000") for i in result.issues)

@@ -38,7 +38,8 @@ def test_documents(unseen):
     assert (east.jurisdiction.code, east.jurisdiction.evidence) == ("441900", "issuer 东莞市人民政府")
     # 某某市 names no real government: the one warning says so (its names stay its own)
     assert other.jurisdiction is None
-    assert [(w.file.rsplit("/", 1)[-1], w.message.split(" (")[0]) for w in unseen.warnings] == [("jingzhou_style.txt", "jurisdiction unknown")]
+    assert [w for w in map(str, unseen.warnings) if "jurisdiction unknown" not in w] == []
+    assert len(unseen.warnings) == 1 and "jingzhou_style.txt" in str(unseen.warnings[0])
 
 
 def test_suffix_clauses_with_deadline(unseen):
@@ -102,4 +103,4 @@ def test_number_above_title_and_chinese_numeral_date(tmp_path):
         ("某政发〔2024〕3号", "lead", "县住房城乡建设局"),
         ("某政发〔2024〕3号", "lead", "县农业农村局"),
     ]
-    assert {w.message.split(" (")[0] for w in result.warnings} == {"jurisdiction unknown"}  # 某某县 is no real county
+    assert result.warnings and all("jurisdiction unknown" in str(w) for w in result.warnings)  # 某某县 is no real county
