@@ -56,14 +56,17 @@ def person(
     if not name.strip():
         fail("kg person needs a name, e.g. kg person 李石松 (kg export people lists everyone)")
     try:
+        from kg.store import built_with_city
+
         key = resolve_params({"person": name}, graph)["person"]
+        city = built_with_city(graph)  # the key is resolved already; binding resolves it again, with the same data
         g = load(graph)
-        _, people = canned.run(g, "people", {"person": key})
+        _, people = canned.run(g, "people", {"person": key}, city=city)
         if not people:
             fail(f"{graph}: no person named '{name}'" + (f" (read as {key})" if key != name else ""))
             return
-        _, posts = canned.run(g, "posts", {"person": key})
-        _, timeline = canned.run(g, "person-timeline", {"person": key, "from": "", "to": ""})
+        _, posts = canned.run(g, "posts", {"person": key}, city=city)
+        _, timeline = canned.run(g, "person-timeline", {"person": key, "from": "", "to": ""}, city=city)
     except InputError as exc:
         fail(str(exc))
         return
