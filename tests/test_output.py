@@ -66,10 +66,10 @@ def test_build_warnings_are_one_line_each_with_the_full_text_in_build_json(tmp_p
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]  # not the progress lines
     assert all(output.cell_len(line) <= output.WARNING_WIDTH for line in lines)
-    assert lines[1].startswith("warning: 001_aec869a62786b268.txt:456: '附件1': 26 rows have coordinates outside") and lines[1].endswith("…")
+    assert lines[1].startswith("warning: 001_aec869a62786b268.txt:456: '附件1': 34 rows have coordinates outside") and lines[1].endswith("…")
     assert lines[-1] == f"warning: (2 cut to one line) every warning in full: {out / 'build.json'}"
     full = json.loads((out / "build.json").read_text("utf-8"))["warnings"]
-    assert any(w.endswith("34 (line 493), 35 (line 494), 36 (line 495)") and len(w) > 500 for w in full)
+    assert any(w.endswith("35 (line 494), 36 (line 495), 45 (line 504)") and len(w) > 500 for w in full)
 
 
 def test_a_long_list_of_warnings_is_counted_not_printed(tmp_path):
