@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg import graphdir
 from kg.city import GENERIC, city_reference, load_city
 from kg.counts import Count, headline
@@ -18,6 +20,7 @@ from kg.errors import InputError
 from kg.pipeline.aggregate import aggregate
 from kg.pipeline.job import Fragment, Job, make_job, run
 from kg.read import find_files
+from kg.store import as_rdflib
 from kg.records import Issue, Warning_
 
 
@@ -111,16 +114,6 @@ def _map_jobs(jobs: list[Job], folder: Path, workers: int, dask: str | None, tic
     return [by_key[j.key] for j in jobs]
 
 
-def _graph(gen: Path):
-    """The generation's store behind rdflib's interface (for the headline counts, before it is committed)."""
-    import pyoxigraph as ox
-    from oxrdflib import OxigraphStore
-    from rdflib import Graph
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-    return Graph(store=OxigraphStore(store=ox.Store.read_only(str(gen / graphdir.STORE))), identifier=DATASET_DEFAULT_GRAPH_ID)
-
-
 def build(
     inputs: list[Path],
     out: Path,
@@ -153,7 +146,7 @@ def build(
         progress("aggregating")
         model, result.triples, result.timings = aggregate(folder, [f.key for f in result.ok], gen.path)
         result.model_counts = dict(Counter(n.label for n in model.nodes.values()) + Counter(e.type for e in model.edges))
-        result.counts = headline(_graph(gen.path))
+        result.counts = headline(as_rdflib(ox.Store.read_only(str(gen.path / graphdir.STORE))))
         used = {f.city for f in result.ok}
         manifest = dict(result.summary(), city=city_ref or (used.pop() if len(used) == 1 else GENERIC), warnings=result.warnings, timings=result.timings)
         gen.commit(manifest)

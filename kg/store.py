@@ -32,7 +32,12 @@ def open_store(folder: Path) -> ox.Store:
 
 
 def load(folder: Path) -> Graph:
-    return Graph(store=OxigraphStore(store=open_store(folder)), identifier=DATASET_DEFAULT_GRAPH_ID)
+    return as_rdflib(open_store(folder))
+
+
+def as_rdflib(store: ox.Store) -> Graph:
+    """rdflib's interface over an Oxigraph store's default graph."""
+    return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
 
 
 def built_with_city(folder: Path) -> str:

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kg.errors import InputError
+from kg.graphdir import write_atomic
 from kg.paths import ROOT
 
 VERSION_PARTS = ("kg", "extractors", "ontology", "data/cities", "data/lexicon")
@@ -109,12 +110,6 @@ def _term(t: object) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
 
 
-def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-
-
 def run(job: Job, folder: Path) -> Fragment:
     """Run one job, writing its fragment into `folder`; never raises for a bad file or a failing stage."""
     cached = Fragment.load(folder, job.key)
@@ -201,13 +196,13 @@ def _run(job: Job, folder: Path) -> Fragment:
     p = process(Path(job.path), job.label, job.city)
     t = perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
-    _write(folder / f"{job.key}.records.pickle", pickle.dumps((p.issue, p.records), protocol=pickle.HIGHEST_PROTOCOL))
-    _write(folder / f"{job.key}.nt", ox.serialize([ox.Triple(_term(s), _term(pr), _term(o)) for s, pr, o in p.facts], format=ox.RdfFormat.N_TRIPLES))
+    write_atomic(folder / f"{job.key}.records.pickle", pickle.dumps((p.issue, p.records), protocol=pickle.HIGHEST_PROTOCOL))
+    write_atomic(folder / f"{job.key}.nt", ox.serialize([ox.Triple(_term(s), _term(pr), _term(o)) for s, pr, o in p.facts], format=ox.RdfFormat.N_TRIPLES))
     lines = dump_lines(GraphModel({n.id: n for n in p.nodes}, p.edges, p.prop_types))
-    _write(folder / f"{job.key}.model.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
+    write_atomic(folder / f"{job.key}.model.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
     counts = dict(Counter(type(r).__name__ for r in p.records), documents=len(p.issue.documents), facts=len(p.facts))
     seconds = dict(p.seconds, write=perf_counter() - t)
     summary = {"key": job.key, "label": job.label, "ok": True, "warnings": p.warnings, "counts": counts,
                "period": p.issue.period, "gazette": p.issue.gazette, "seconds": seconds, "city": p.city}
-    _write(folder / f"{job.key}.json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
+    write_atomic(folder / f"{job.key}.json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
     return Fragment(job.key, job.label, True, p.warnings, counts, city=p.city)
