@@ -34,6 +34,21 @@ EDGE_WORDS = {
 }
 
 
+# Properties a page shows and compares as one value. A graph built from issues that print the same
+# document more than once can hold them as lists of what each copy said (['department'], a title
+# twice): the pages take the first in sorted order, so a date is the earliest.
+ONE_VALUE = ("agencyType", "title", "taskText", "id_local", "topic", "eventKind", "deadlineText", "dueBy", "dueFrom",
+             "startDate", "endDate", "date_document")
+
+
+def one_value(model: GraphModel) -> None:
+    for node in model.nodes.values():
+        for key in ONE_VALUE:
+            value = node.props.get(key)
+            if isinstance(value, list):
+                node.props[key] = min(map(str, value), default="")
+
+
 def words(edge_type: str) -> str:
     return EDGE_WORDS.get(edge_type, edge_type.replace("_", " ").lower())
 
@@ -65,6 +80,7 @@ class Catalogue:
     """The model seen as pages: kinds, paths, names for search, documents of facts."""
 
     def __init__(self, model: GraphModel) -> None:
+        one_value(model)
         self.model = model
         self.dating = Dating(model)
         self._cites: dict[int, list[Citation]] = {}
