@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -79,6 +80,16 @@ def test_headline_tables_and_timeline(small_site):
     assert leaders.index("陈志") < leaders.index("龚加武")  # 1 event + 1 task against 0 + 2: tie, then by name
     t2022 = (site / "timeline" / "2022.html").read_text("utf-8")
     assert t2022.index("2022-03-24") < t2022.index("2022-05-31") < t2022.index("2022-12-31")
+    data = json.loads(re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', t2022).group(1))
+    assert data["groups"] == [["deadline", 2], ["training", 1]]
+    event, due = data["items"][0], data["items"][1]
+    assert (event["start"], event["title"], event["group"]) == ("2022-03-24", "曲靖市“珠源大讲堂”第二讲活动", 1)
+    assert [(name, role) for name, _, role in event["who"]] == [("宣威市", "held in"), ("陈志", "took part · participant · 参加")]
+    assert event["cite"][3].startswith("市委副书记、市长李先祥") and event["cite"][4] == "data/gazettes/qujing/001_aec869a62786b268.txt:1492"
+    assert due["start"] == "2022-05-31" and due["kind"] == "2022年5月31日前"
+    assert [(name, role) for name, _, role in due["who"]] == [("曲靖市能源局", "lead unit"), ("龚加武", "responsible leader")]
+    assert due["cite"][0] == "曲政办发〔2022〕29号 曲靖市人民政府办公室关于印发曲靖市2022年光伏发电建设实施方案的通知"
+    assert re.fullmatch(r"document/[0-9a-f]{12}\.html#q-[0-9a-f]{10}", due["cite"][1])
 
 
 def test_hostile_text_is_always_escaped(tmp_path):

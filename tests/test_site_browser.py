@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.dating import Dating
 from kg.model import read
 from tests.site_models import hostile_model, small_model, write_graph
 from visualizations.browser import CHROMIUM, chromium, wait_drawn
@@ -91,13 +92,19 @@ def test_search_finds_an_agency_under_any_spelling(browser, sample):
     assert w.problems == []
 
 
-def test_entity_page_draws_its_neighbourhood_and_widens(browser, sample):
-    graph, site = sample
+def energy_bureau(graph: Path):
+    """The sample's 市能源局 with its model and the nodes one fact away (what its page draws first)."""
     model = read(graph)
     cat = Catalogue(model)
     energy = find_entity(cat, "市能源局")
     neighbours = {e.target if e.source == energy.id else e.source for e in model.edges
                   if energy.id in (e.source, e.target) and e.type not in STRUCTURAL}
+    return model, cat, energy, neighbours
+
+
+def test_entity_page_draws_its_neighbourhood_and_widens(browser, sample):
+    graph, site = sample
+    model, cat, energy, neighbours = energy_bureau(graph)
     w = Watched(browser)
     w.open(site / cat.url(energy))
     assert shown_nodes(w.page) == 1 + len(neighbours)
@@ -164,9 +171,95 @@ def test_hostile_strings_never_execute(browser, tmp_path):
                 w.page.mouse.move(*pos)
                 w.page.mouse.click(*pos)
                 w.page.wait_for_timeout(150)
+        if w.page.evaluate("() => !!window.kgTimeline"):
+            w.page.evaluate("() => window.kgTimeline.data.items.forEach((m) => window.kgTimeline.show(m.id))")
+            for item in w.page.locator("#timeline .vis-item[data-id]").all()[:5]:
+                item.hover()
+                item.click()
+                w.page.wait_for_timeout(150)
         for link in w.page.locator("main a[href]").all()[:40]:
             assert not link.get_attribute("href").lower().lstrip().startswith("javascript"), page
         assert w.page.evaluate("() => window.__xss") is None, page
-        assert w.page.locator("script:not([src]):not([type])").count() == (0 if page.parent != tmp_path else 2), page
+        assert w.page.locator("script:not([src]):not([type])").count() == (0 if page.parent != tmp_path else 3), page
+    w.close()
+    assert w.problems == []
+
+
+# Count what a timeline page has drawn: single items, and numbered bars with the items they hold.
+DRAWN = """() => { const drawn = [...document.querySelectorAll('#timeline .vis-item[data-id]')];
+    const bars = drawn.filter((e) => e.classList.contains('crowd'));
+    return [drawn.length - bars.length, bars.reduce((n, e) => n + parseInt(e.textContent, 10), 0)]; }"""
+
+
+def moments_by_year(model) -> dict[str, int]:
+    """Dated events and task deadlines per year, read from the model as the issue defines them."""
+    years: dict[str, int] = {}
+    for n in model.nodes.values():
+        date = n.props.get("startDate") if n.label == "Event" else n.props.get("dueBy") or n.props.get("dueFrom") if n.label == "Task" else None
+        if date:
+            years[str(date)[:4]] = years.get(str(date)[:4], 0) + 1
+    return years
+
+
+def test_timeline_draws_every_event_and_deadline(browser, sample):
+    graph, site = sample
+    expected = moments_by_year(read(graph))
+    assert sum(expected.values()) > 500  # 523 chronicle events and the plans' deadlines
+    w = Watched(browser)
+    for year, count in expected.items():
+        w.open(site / "timeline" / f"{year}.html")
+        single, in_bars = w.page.evaluate(DRAWN)
+        assert single + in_bars == count, year
+    w.close()
+    assert w.problems == []
+
+
+def test_clicking_a_timeline_event_shows_who_was_there_and_the_sentence(browser, sample):
+    _, site = sample
+    w = Watched(browser)
+    w.open(site / "timeline" / "2022.html")
+    assert w.page.evaluate(DRAWN)[1] > 0  # a year of the sample is too crowded to draw every item apart
+    bar = w.page.locator("#timeline .vis-item.crowd").first
+    count = int(bar.inner_text().split()[0])
+    bar.click()
+    assert w.page.locator("#panel ol.crowd-list li").count() == count
+    topic = "曲靖市“珠源大讲堂”第二讲活动"  # 2022-03-24, 001_aec869a62786b268.txt line 1492
+    item = w.page.evaluate(f"() => window.kgTimeline.data.items.findIndex((m) => m.title === '{topic}')")
+    w.page.evaluate("() => window.kgTimeline.timeline.setWindow('2022-03-20', '2022-03-28', {animation: false})")
+    w.page.locator(f'#timeline .vis-item[data-id="{item}"]').click()
+    panel = w.page.locator("#panel").inner_text()
+    assert "2022-03-24" in panel and topic in panel
+    assert [name for name in ("李先祥", "刘本芳", "普利锋") if name in panel] == ["李先祥", "刘本芳", "普利锋"]
+    assert "市委副书记、市长李先祥，副市长刘本芳、普利锋参加曲靖市“珠源大讲堂”第二讲活动。" in panel
+    assert "001_aec869a62786b268.txt:1492" in panel
+    person = w.page.locator("#panel a", has_text="刘本芳")
+    assert person.get_attribute("href").startswith("../person/")
+    person.click()
+    w.page.wait_for_load_state()
+    assert w.page.locator("h1").inner_text() == "刘本芳"
+    w.close()
+    assert w.problems == []
+
+
+def test_date_slider_narrows_an_agency_graph_to_the_facts_of_those_months(browser, sample):
+    graph, site = sample
+    model, cat, energy, neighbours = energy_bureau(graph)
+    dating = Dating(model)
+    near = {energy.id} | neighbours
+    shown = [e for e in model.edges if e.source in near and e.target in near and e.source != e.target and e.type not in STRUCTURAL]
+    month = {id(e): (span[0][:7] if (span := dating.edge(e)) else "") for e in shown}
+    first = min(m for m in month.values() if m)
+    in_first = sum(1 for e in shown if month[id(e)] == first)
+    assert 0 < in_first < len(shown)
+    w = Watched(browser)
+    w.open(site / cat.url(energy))
+    assert w.page.evaluate("() => window.kgGraph.edges.length") == len(shown)
+    value = int(first[:4]) * 12 + int(first[5:7]) - 1
+    w.page.locator("#date-to").evaluate(f"(x) => {{ x.value = '{value}'; x.dispatchEvent(new Event('input')); }}")
+    w.page.uncheck("#undated")
+    assert w.page.locator("#date-to-v").inner_text() == first
+    assert w.page.evaluate("() => window.kgGraph.edges.length") == in_first
+    w.page.check("#undated")
+    assert w.page.evaluate("() => window.kgGraph.edges.length") == in_first + sum(1 for e in shown if not month[id(e)])
     w.close()
     assert w.problems == []

@@ -27,11 +27,15 @@ def chromium() -> Iterator[object]:
 
 def wait_drawn(page, timeout: float = 60_000) -> None:
     """Until the page's graph (if any) has drawn and settled."""
-    page.wait_for_function("() => window.kgReady === true || !document.getElementById('graph')", timeout=timeout)
+    page.wait_for_function("() => window.kgReady === true || !document.querySelector('#graph, #timeline')", timeout=timeout)
 
 
 # Show the sources of the first "leads" line in the side panel, as a click on it does.
 SHOW_LEAD = "() => { const g = window.kgGraph, e = g && g.edges.get().find((x) => x.type === 'LEADS'); if (e) g.showEdge(e); }"
+
+
+# Show the first event with two or more people there in the side panel, as a click on it does.
+SHOW_EVENT = "() => { const t = window.kgTimeline, m = t && t.data.items.find((x) => x.what === 'event' && x.who.length > 1 && x.cite); if (m) t.show(m.id); }"
 
 
 def screenshot(browser, url: str, target: Path, search: str = "", action: str = "") -> None:
@@ -48,8 +52,8 @@ def screenshot(browser, url: str, target: Path, search: str = "", action: str = 
 
 
 def main(argv: list[str]) -> None:
-    """python -m visualizations.browser SITE GRAPH AGENCY IMG_DIR: the README's two screenshots
-    (the index searching for the agency, and the agency's page)."""
+    """python -m visualizations.browser SITE GRAPH AGENCY IMG_DIR: the README's three screenshots
+    (the index searching for the agency, the agency's page, the busiest year of the timeline)."""
     from kg.model import read
     from visualizations.catalogue import Catalogue
     from visualizations.site import find_entity
@@ -60,7 +64,9 @@ def main(argv: list[str]) -> None:
     with chromium() as browser:
         screenshot(browser, (site / "index.html").as_uri(), img / "site-index.png", search=agency)
         screenshot(browser, (site / page).as_uri(), img / "site-agency.png", action=SHOW_LEAD)
-    print(f"screenshots: {img / 'site-index.png'}, {img / 'site-agency.png'}")
+        year = max((site / "timeline").glob("[0-9]*.html"), key=lambda p: p.stat().st_size)
+        screenshot(browser, year.as_uri(), img / "site-timeline.png", action=SHOW_EVENT)
+    print(f"screenshots: {img / 'site-index.png'}, {img / 'site-agency.png'}, {img / 'site-timeline.png'}")
 
 
 if __name__ == "__main__":

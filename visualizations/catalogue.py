@@ -84,7 +84,7 @@ class Catalogue:
         self.model = model
         self.dating = Dating(model)
         self._cites: dict[int, list[Citation]] = {}
-        self._years: dict[int, str] = {}
+        self._months: dict[int, str] = {}
         self.out: dict[str, list[Edge]] = defaultdict(list)
         self.inc: dict[str, list[Edge]] = defaultdict(list)
         for e in model.edges:
@@ -156,12 +156,16 @@ class Catalogue:
         span = self.dating.node(node) if node is not None else None
         return span[0] if span else ""
 
-    def year_of(self, edge: Edge) -> str:
-        """An edge's year, as kg.dating dates facts (its own date, its document's, an end's)."""
-        if id(edge) not in self._years:
+    def month_of(self, edge: Edge) -> str:
+        """An edge's month (YYYY-MM, or a bare year when that is all it has; '' when undated), as
+        kg.dating dates facts (its own date, its document's, an end's)."""
+        if id(edge) not in self._months:
             span = self.dating.edge(edge)
-            self._years[id(edge)] = span[0][:4] if span else ""
-        return self._years[id(edge)]
+            self._months[id(edge)] = span[0][:7] if span else ""
+        return self._months[id(edge)]
+
+    def year_of(self, edge: Edge) -> str:
+        return self.month_of(edge)[:4]
 
     def cite(self, src: Source, doc: Node | None) -> Citation:
         """A source with the document it lies in: the document whose lines hold it, else `doc`."""

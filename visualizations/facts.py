@@ -144,30 +144,50 @@ def busiest_leaders(cat: Catalogue, limit: int = 15) -> list[Row]:
     return [Row(cat.model.nodes[p].name, cat.url(cat.model.nodes[p]), [events[p], oversees[p]]) for p in ranked]
 
 
+# Edges that say who was at an event or answers for a task, with the words the timeline gives them.
+MOMENT_ENDS = {"PARTICIPATED_IN": "took part", "WITH_ORGANISATION": "with", "LOCATION": "held in",
+               "LEADS": "lead unit", "OVERSEES": "responsible leader"}
+
+
 @dataclass
 class Moment:
     date: str
     what: str  # "event" or "deadline"
     title: str
-    kind: str
-    people: list[tuple[str, str]]  # (name, url) of those who were there, or the lead units of a task
+    kind: str  # an event's kind; a deadline's words as the document wrote them
+    people: list[tuple[str, str, str]]  # (name, url, role) of who was there and where, or who answers for a task
     citation: Citation | None
+    end: str = ""  # last day of an event of several days
+
+    @property
+    def group(self) -> str:
+        """The timeline's row: an event's kind, or 'deadline'."""
+        return self.what if self.what == "deadline" else self.kind or "event"
+
+
+def _role(edge: Edge) -> str:
+    bits = [MOMENT_ENDS[edge.type]] + [str(edge.props[k]) for k in ("participantRole", "verb") if edge.props.get(k)]
+    return " · ".join(dict.fromkeys(bits))
 
 
 def timeline(cat: Catalogue) -> dict[str, list[Moment]]:
-    """Events and task deadlines by year, in date order."""
+    """Events and task deadlines by year, in date order. A deadline is when a task is due
+    (dueBy, else dueFrom), which kg.dating rightly ignores when dating the task itself."""
     by_year: dict[str, list[Moment]] = defaultdict(list)
     for node in cat.model.nodes.values():
+        end = ""
         if node.label == "Event" and node.props.get("startDate"):
-            date, what, kind = str(node.props["startDate"]), "event", str(node.props.get("eventKind", ""))
-            ends = [e.source for e in cat.inc.get(node.id, []) if e.type == "PARTICIPATED_IN"]
+            date, what, kind = str(node.props["startDate"])[:10], "event", str(node.props.get("eventKind", ""))
+            end = str(node.props.get("endDate") or "")[:10]
+            ends = [(e.source, e) for e in cat.inc.get(node.id, []) if e.type == "PARTICIPATED_IN"]
+            ends += [(e.target, e) for e in cat.out.get(node.id, []) if e.type in ("WITH_ORGANISATION", "LOCATION")]
         elif node.label == "Task" and (node.props.get("dueBy") or node.props.get("dueFrom")):
-            date, what, kind = str(node.props.get("dueBy") or node.props.get("dueFrom")), "deadline", str(node.props.get("deadlineText", ""))
-            ends = [e.source for e in cat.inc.get(node.id, []) if e.type in ("LEADS", "OVERSEES")]
+            date, what, kind = str(node.props.get("dueBy") or node.props.get("dueFrom"))[:10], "deadline", str(node.props.get("deadlineText", ""))
+            ends = [(e.source, e) for e in cat.inc.get(node.id, []) if e.type in ("LEADS", "OVERSEES")]
         else:
             continue
-        people = sorted({(cat.model.nodes[i].name, cat.url(cat.model.nodes[i])) for i in ends})
+        people = sorted({(cat.model.nodes[i].name, cat.url(cat.model.nodes[i]), _role(e)) for i, e in ends})
         cite = cat.cite(node.provenance[0], cat.document_of(node.id)) if node.provenance else None
         title = str(node.props.get("topic") or cat.display(node))
-        by_year[date[:4]].append(Moment(date, what, short(title, 200), kind, people, cite))
+        by_year[date[:4]].append(Moment(date, what, short(title, 200), kind, people, cite, end if end > date else ""))
     return {y: sorted(ms, key=lambda m: (m.date, m.what, m.title)) for y, ms in sorted(by_year.items())}

@@ -60,7 +60,7 @@ class NetworkData:
     files: list[str] = field(default_factory=list)
     kinds: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
-    years: list[str] = field(default_factory=list)
+    months: list[str] = field(default_factory=list)  # YYYY-MM (or YYYY) of the dated edges
     depth: int = 0  # depth shown first; 0 for an overview
     max_depth: int = 0
     physics: bool = False
@@ -71,7 +71,7 @@ class NetworkData:
                   "roles": {r["type"]: [r["color"], ROLE_STYLE.get(r["type"], OTHER_ROLE)[1], ROLE_STYLE.get(r["type"], OTHER_ROLE)[2], r["role"]]
                             for r in self.roles}}
         return {"nodes": self.nodes, "edges": self.edges, "cites": self.cites, "docs": self.docs, "files": self.files,
-                "styles": styles, "depth": self.depth, "maxDepth": self.max_depth, "physics": self.physics}
+                "styles": styles, "months": self.months, "depth": self.depth, "maxDepth": self.max_depth, "physics": self.physics}
 
 
 def neighbourhood(cat: Catalogue, centre: str, depth: int, limit: int | None = MAX_NODES) -> tuple[dict[str, int], bool]:
@@ -162,26 +162,26 @@ def draw(cat: Catalogue, ids: list[str], edges: list[Edge], depth_of: dict[str, 
                      size=(18 if depth_of[nid] == 0 else 10) if depth_of else round(6 + 2 * math.sqrt(degree[nid]), 1), kind=kind,
                      name=short(full, 300), url=cat.url(node), depth=depth_of[nid] if depth_of else 0)
     roles: Counter[str] = Counter()
-    years: set[str] = set()
+    months: set[str] = set()
     cite_index: dict[Citation, int] = {}  # the same sentence backs many edges: stored once per page
 
     def cite_ids(cites: list[Citation]) -> list[int]:
         return [cite_index.setdefault(c, len(cite_index)) for c in cites]
 
-    records = [(e.source, e.target, e.type, cat.year_of(e), cat.edge_citations(e), None, e.props)
+    records = [(e.source, e.target, e.type, cat.month_of(e), cat.edge_citations(e), None, e.props)
                for e in edges]
-    records += [(x["source"], x["target"], x["type"], x.get("year", ""), x["cites"], x.get("width"), x.get("props", {}))
+    records += [(x["source"], x["target"], x["type"], x.get("month", ""), x["cites"], x.get("width"), x.get("props", {}))
                 for x in extra_edges or []]
-    for k, (src, tgt, typ, year, cites, width, props) in enumerate(records):
+    for k, (src, tgt, typ, month, cites, width, props) in enumerate(records):
         roles[typ] += 1
-        if year:
-            years.add(year)
+        if month:
+            months.add(month)
         extra = {"width": width} if width else {}
         detail = " · ".join(str(props[p]) for p in ("cue", "participantRole", "roleLabel") if props.get(p))
         if detail:
             extra["detail"] = detail
         # colour, dashes, width and words of the role come from the page's style table by type
-        net.add_edge(index[src], index[tgt], id=k, type=typ, year=year, cites=cite_ids(cites), **extra)
+        net.add_edge(index[src], index[tgt], id=k, type=typ, month=month, cites=cite_ids(cites), **extra)
     nodes, edge_records, _heading, _h, _w, _options = net.get_network_data()
     out = NetworkData(nodes=nodes, edges=edge_records, physics=len(ids) <= PHYSICS_LIMIT)
     docs: dict[tuple[str, str, str, str], int] = {}
@@ -195,7 +195,7 @@ def draw(cat: Catalogue, ids: list[str], edges: list[Edge], depth_of: dict[str, 
                  for k, c in sorted(kinds.items(), key=lambda kv: -kv[1])]
     out.roles = [{"type": t, "role": words(t), "color": ROLE_STYLE.get(t, OTHER_ROLE)[0], "dashed": bool(ROLE_STYLE.get(t, OTHER_ROLE)[1]),
                   "count": c} for t, c in sorted(roles.items(), key=lambda kv: -kv[1])]
-    out.years = sorted(years)
+    out.months = sorted(months)
     return out
 
 

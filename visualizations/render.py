@@ -1,5 +1,5 @@
 """Writes pages: one autoescaping Jinja environment, a Content-Security-Policy on every page,
-the vendored vis-network, UTF-8 always.
+the vendored vis-network and vis-timeline, UTF-8 always.
 
 A site shares one copy of the scripts under `assets/` (loaded as 'self', which also holds
 for pages opened from disk); a single page (`kg viz`) inlines them and lists their hashes
@@ -20,14 +20,22 @@ from pathlib import Path
 import jinja2
 
 VIS_NETWORK_VERSION = "10.1.5"
+VIS_TIMELINE_VERSION = "8.5.4"
 HERE = Path(__file__).resolve().parent
 ASSETS = {
     "vis-network.min.js": HERE / "vendor" / "vis-network.min.js",
+    "vis-timeline-graph2d.min.js": HERE / "vendor" / "vis-timeline-graph2d.min.js",
+    "dom.js": HERE / "static" / "dom.js",
     "graph.js": HERE / "static" / "graph.js",
+    "timeline.js": HERE / "static" / "timeline.js",
     "search.js": HERE / "static" / "search.js",
     "site.css": HERE / "static" / "site.css",
 }
-# vis-network's standalone build injects its CSS as <style> elements, hence inline styles.
+# The vendored libraries' licences and notes, as the site's assets carry them.
+LICENCES = {"vis-network-LICENSE-APACHE-2.0": "LICENSE-APACHE-2.0", "vis-network-LICENSE-MIT": "LICENSE-MIT",
+            "vis-timeline-LICENSE-APACHE-2.0": "vis-timeline-LICENSE-APACHE-2.0", "vis-timeline-LICENSE-MIT": "vis-timeline-LICENSE-MIT",
+            "vendor-README.md": "README.md"}
+# vis-network's and vis-timeline's standalone builds inject their CSS as <style> elements, hence inline styles.
 SITE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             "base-uri 'none'; form-action 'none'")
 
@@ -74,8 +82,8 @@ class Writer:
         (self.out / "assets").mkdir(parents=True, exist_ok=True)
         for name, src in ASSETS.items():
             self._write(self.out / "assets" / name, src.read_text("utf-8"))
-        for lic in ("LICENSE-APACHE-2.0", "LICENSE-MIT", "README.md"):
-            self._write(self.out / "assets" / f"vis-network-{lic}", (HERE / "vendor" / lic).read_text("utf-8"))
+        for name, lic in LICENCES.items():
+            self._write(self.out / "assets" / name, (HERE / "vendor" / lic).read_text("utf-8"))
 
     def page(self, template: str, path: str, scripts: tuple[str, ...] = (), **context: object) -> Path:
         """Write one page at `path` (relative to the site root)."""
@@ -89,7 +97,8 @@ class Writer:
             csp = SITE_CSP
             context.update(inline_js=[], inline_css="", script_urls=[f"{root}assets/{s}" for s in scripts])
         html = self.env.get_template(template).render(csp=csp, root=root, build=self.build, inline=self.inline,
-                                                      vis_version=VIS_NETWORK_VERSION, **context)
+                                                      vis_version=VIS_NETWORK_VERSION,
+                                                      timeline_version=VIS_TIMELINE_VERSION, **context)
         target = self.out / path
         self._write(target, html)
         return target

@@ -16,6 +16,7 @@ from kg.model import GraphModel, Node, read
 from visualizations import facts, network
 from visualizations.catalogue import KIND_TITLES, PAGE_LABELS, Catalogue
 from visualizations.render import BuildInfo, Writer
+from visualizations.timeline import timeline_data
 
 MARKER = ".kg-site"  # a folder holding this file was written by kg site and may be replaced
 HIDDEN_PROPS = {"alias", "shortName", "eventText", "nameAsWritten"}
@@ -94,7 +95,7 @@ class Site:
                 n["url"] = ""
             net.docs = [d[:3] + [""] for d in net.docs]
         kind = cat.kind(node) or node.label.lower()
-        self.w.page("entity.html", path, scripts=("vis-network.min.js", "graph.js") if len(net.nodes) > 1 else (),
+        self.w.page("entity.html", path, scripts=("vis-network.min.js", "dom.js", "graph.js") if len(net.nodes) > 1 else (),
                     title=cat.display(node), name=cat.display(node), kind_title=kind,
                     spellings=[s for s in cat.spellings(node) if s != node.name and s != cat.display(node)],
                     props=props_of(node), net=net if len(net.nodes) > 1 else None, gexf=gexf,
@@ -104,7 +105,7 @@ class Site:
     def overview(self, path: str, title: str, intro: str, net: network.NetworkData) -> None:
         if len(net.nodes) > self.largest[1]:
             self.largest = (path, len(net.nodes))
-        self.w.page("network.html", path, scripts=("vis-network.min.js", "graph.js"), title=title, intro=intro, net=net, gexf="")
+        self.w.page("network.html", path, scripts=("vis-network.min.js", "dom.js", "graph.js"), title=title, intro=intro, net=net, gexf="")
 
     def write(self) -> None:
         cat, w = self.cat, self.w
@@ -135,7 +136,8 @@ class Site:
             months: dict[str, list[facts.Moment]] = defaultdict(list)
             for m in ms:
                 months[m.date[:7]].append(m)
-            w.page("timeline.html", f"timeline/{year}.html", title=f"Timeline {year}", year=year, years=years, months=list(months.items()))
+            w.page("timeline.html", f"timeline/{year}.html", scripts=("vis-timeline-graph2d.min.js", "dom.js", "timeline.js"), title=f"Timeline {year}",
+                   year=year, years=years, months=list(months.items()), data=timeline_data(ms))
         counts = Counter(cat.kind(n) for n in pages)
         kinds = [{"kind": k, "title": KIND_TITLES[k], "count": counts[k]} for k in KIND_TITLES if counts[k]]
         entries = [[cat.display(n), cat.kind(n), cat.url(n), cat.spellings(n)] for n in pages]

@@ -4,21 +4,9 @@
   "use strict";
   var block = document.getElementById("graph-data");
   var box = document.getElementById("graph");
-  if (!block || !box || typeof vis === "undefined") { window.kgReady = true; return; }
+  if (!block || !box || typeof vis === "undefined" || typeof kgDom === "undefined") { window.kgReady = true; return; }
   var data = JSON.parse(block.textContent);
-  var root = document.body.getAttribute("data-root") || "";
-  var PAGE = /^[a-z]+\/[0-9a-f]{12}\.html(#q-[0-9a-f]{10})?$/;  // the only links a page makes
-
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    if (cls) e.className = cls;
-    return e;
-  }
-  function link(url, text) {
-    if (!url || !PAGE.test(url)) return el("span", text);
-    var a = el("a", text); a.href = root + url; return a;
-  }
+  var el = kgDom.el, link = kgDom.link, root = kgDom.root, PAGE = kgDom.PAGE;
   function tip(text) { return el("div", text, "tip"); }
 
   // cites: [doc index or -1, quote, file index, line, line end, anchor]; docs: [number, title, date, url]
@@ -39,11 +27,25 @@
     var r = role(e), first = e.cites.length ? " — " + data.cites[e.cites[0]][1] : "";
     return Object.assign({}, e, { color: r[0], dashes: r[1], width: e.width || r[2], role: r[3],
                                   arrows: e.type === "SHARES_TASKS" ? "" : "to",
-                                  title: tip(r[3] + (e.year ? " · " + e.year : "") + first) });
+                                  title: tip(r[3] + (e.month ? " · " + e.month : "") + first) });
   }));
 
   var centred = data.maxDepth > 0;
-  var state = { depth: data.depth, year: "", kinds: {}, roles: {} };
+  // Months are counted from year 0 (2022-04 is 2022 * 12 + 3); a fact dated by its year alone
+  // spans its twelve months, so it stays in any range that meets that year.
+  function monthSpan(m) {
+    var y = parseInt(m.slice(0, 4), 10), mo = m.length >= 7 ? parseInt(m.slice(5, 7), 10) - 1 : -1;
+    return mo >= 0 ? [y * 12 + mo, y * 12 + mo] : [y * 12, y * 12 + 11];
+  }
+  function monthName(v) { var mo = v % 12 + 1; return Math.floor(v / 12) + "-" + (mo < 10 ? "0" : "") + mo; }
+  var first = data.months.length ? monthSpan(data.months[0])[0] : 0;
+  var last = data.months.length ? monthSpan(data.months[data.months.length - 1])[1] : 0;
+  var state = { depth: data.depth, from: first, to: last, undated: true, kinds: {}, roles: {} };
+  function inDates(e) {
+    if (!e.month) return state.undated;
+    var s = monthSpan(e.month);
+    return s[0] <= state.to && s[1] >= state.from;
+  }
   data.nodes.forEach(function (n) { state.kinds[n.kind] = true; });
   data.edges.forEach(function (e) { state.roles[e.type] = true; });
   var shownNodes = {}, shownEdges = {};
@@ -53,11 +55,11 @@
     var nodeOk = function (n) { return state.kinds[n.kind] && (!centred || n.depth <= state.depth); };
     data.edges.forEach(function (e) {
       var a = byId[e.from], b = byId[e.to];
-      if (state.roles[e.type] && (!state.year || e.year === state.year) && nodeOk(a) && nodeOk(b)) {
+      if (state.roles[e.type] && inDates(e) && nodeOk(a) && nodeOk(b)) {
         shownEdges[e.id] = true; shownNodes[a.id] = true; shownNodes[b.id] = true;
       }
     });
-    var filtering = state.year || Object.keys(state.roles).some(function (r) { return !state.roles[r]; });
+    var filtering = state.from > first || state.to < last || !state.undated || Object.keys(state.roles).some(function (r) { return !state.roles[r]; });
     data.nodes.forEach(function (n) {
       if ((centred && n.depth === 0) || (!filtering && nodeOk(n))) shownNodes[n.id] = true;
     });
@@ -129,7 +131,24 @@
   function on(id, ev, fn) { var x = document.getElementById(id); if (x) x.addEventListener(ev, fn); }
   on("widen", "click", function () { if (state.depth < data.maxDepth) { state.depth++; refresh(); network.fit(); } });
   on("narrow", "click", function () { if (state.depth > 1) { state.depth--; refresh(); network.fit(); } });
-  on("year", "change", function (ev) { state.year = ev.target.value; refresh(); });
+  var from = document.getElementById("date-from"), to = document.getElementById("date-to");
+  function dates(moved) {
+    state.from = parseInt(from.value, 10); state.to = parseInt(to.value, 10);
+    if (state.from > state.to) {  // the handles never cross: the other one follows
+      if (moved === from) { state.to = state.from; to.value = String(state.to); } else { state.from = state.to; from.value = String(state.from); }
+    }
+    document.getElementById("date-from-v").textContent = monthName(state.from);
+    document.getElementById("date-to-v").textContent = monthName(state.to);
+    refresh();
+  }
+  if (from && to) {
+    [from, to].forEach(function (x) {
+      x.min = String(first); x.max = String(last);
+      x.addEventListener("input", function () { dates(x); });
+    });
+    from.value = String(first); to.value = String(last);
+  }
+  on("undated", "change", function (ev) { state.undated = ev.target.checked; refresh(); });
   Array.prototype.forEach.call(document.querySelectorAll("input.f-kind"), function (box) {
     box.addEventListener("change", function () { state.kinds[box.value] = box.checked; refresh(); });
   });
