@@ -78,8 +78,11 @@ def test_headline_tables_and_timeline(small_site):
     assert re.search(r">曲靖市能源局</a></td><td class=\"n\">3</td><td class=\"n\">1</td>", table)
     leaders = index.split("<h2>Busiest leaders</h2>")[1].split("</table>")[0]
     assert leaders.index("陈志") < leaders.index("龚加武")  # 1 event + 1 task against 0 + 2: tie, then by name
+    listed = (site / "timeline" / "2022-list.html").read_text("utf-8")
+    assert listed.index("2022-03-24") < listed.index("2022-05-31") < listed.index("2022-12-31")
+    assert ">陈志</a> <span class=\"muted\">took part · participant · 参加</span>" in listed
     t2022 = (site / "timeline" / "2022.html").read_text("utf-8")
-    assert t2022.index("2022-03-24") < t2022.index("2022-05-31") < t2022.index("2022-12-31")
+    assert 'href="2022-list.html"' in t2022
     data = json.loads(re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', t2022).group(1))
     assert data["groups"] == [["deadline", 2], ["training", 1]]
     event, due = data["items"][0], data["items"][1]

@@ -64,7 +64,7 @@ def main(argv: list[str]) -> None:
     with chromium() as browser:
         screenshot(browser, (site / "index.html").as_uri(), img / "site-index.png", search=agency)
         screenshot(browser, (site / page).as_uri(), img / "site-agency.png", action=SHOW_LEAD)
-        year = max((site / "timeline").glob("[0-9]*.html"), key=lambda p: p.stat().st_size)
+        year = max((site / "timeline").glob("[0-9][0-9][0-9][0-9].html"), key=lambda p: p.stat().st_size)
         screenshot(browser, year.as_uri(), img / "site-timeline.png", action=SHOW_EVENT)
     print(f"screenshots: {img / 'site-index.png'}, {img / 'site-agency.png'}, {img / 'site-timeline.png'}")
 
