@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 # Half-width punctuation that Chinese text means as full-width. `:` and `,` stay
 # half-width between digits (8:30, 1,000) where they are not punctuation.
@@ -92,41 +93,65 @@ class NText:
         return NText("".join(text), tuple(origin))
 
 
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str | None]:
+    """fold_char for every character it changes, as a str.translate table ('' → None: dropped)."""
+    table: dict[int, str | None] = {ord(k): v for k, v in _t2s().items()}
+    singles = set(_SPACES) | set(_PUNCT) | set(_DASHES) | {"．"}
+    singles |= {chr(c) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+    singles |= {chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))}  # every Cc character
+    for ch in singles:
+        table[ord(ch)] = fold_char(ch) or None
+    return {k: v for k, v in table.items() if v != chr(k)}
+
+
+_SPACE_RUN = re.compile(" +")
+_DIGIT_PUNCT_RE = re.compile("[:,]")
+
+
 def normalise_line(raw: str, line_no: int) -> NText:
-    """Normalise one physical line; TABs survive as cell separators."""
-    keep = [True] * len(raw)
-    for m in _MARKUP.finditer(raw):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    chars: list[str] = []
-    cols: list[int] = []
-    for col, ch in enumerate(raw):
-        if not keep[col]:
-            continue
-        folded = fold_char(ch)
-        if not folded:
-            continue
-        chars.append(folded)
-        cols.append(col)
+    """Normalise one physical line; TABs survive as cell separators.
+
+    The common line (no markup, no dropped character) is folded by one str.translate, so a
+    character's column is its index; the rest goes character by character."""
+    cols: list[int] | range
+    if _MARKUP.search(raw) is None:
+        text = raw.translate(_table())
+        cols = range(len(raw))
+        if len(text) != len(raw):  # a control character was dropped
+            text, cols = _fold_by_char(raw, [True] * len(raw))
+    else:
+        keep = [True] * len(raw)
+        for m in _MARKUP.finditer(raw):
+            for i in range(m.start(), m.end()):
+                keep[i] = False
+        text, cols = _fold_by_char(raw, keep)
     # Colon/comma between digits stay ASCII; elsewhere they are Chinese punctuation.
-    for i, ch in enumerate(chars):
-        if ch in _DIGIT_PUNCT:
-            between_digits = 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit()
-            if not between_digits:
-                chars[i] = _DIGIT_PUNCT[ch]
-    # Spaces: kept only between two ASCII words ("KTV 等" loses it, "and more" keeps it).
-    out_chars: list[str] = []
-    out_cols: list[int] = []
-    for i, ch in enumerate(chars):
-        if ch == " ":
-            prev = next((c for c in reversed(chars[:i]) if c != " "), "")
-            nxt = next((c for c in chars[i + 1 :] if c != " "), "")
-            if not (_is_ascii_word(prev) and _is_ascii_word(nxt)) or (out_chars and out_chars[-1] == " "):
-                continue
-        out_chars.append(ch)
-        out_cols.append(cols[i])
+    if ":" in text or "," in text:
+        chars = list(text)
+        for m in _DIGIT_PUNCT_RE.finditer(text):
+            i = m.start()
+            if not (0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit()):
+                chars[i] = _DIGIT_PUNCT[chars[i]]
+        text = "".join(chars)
+    # Spaces: a run becomes one space only between two ASCII words ("KTV 等" loses it, "and more" keeps it).
+    if " " in text:
+        out: list[str] = []
+        out_cols: list[int] = []
+        at = 0
+        for m in _SPACE_RUN.finditer(text):
+            out.append(text[at : m.start()])
+            out_cols.extend(cols[at : m.start()])
+            prev = text[m.start() - 1] if m.start() else ""
+            nxt = text[m.end()] if m.end() < len(text) else ""
+            if _is_ascii_word(prev) and _is_ascii_word(nxt):
+                out.append(" ")
+                out_cols.append(cols[m.start()])
+            at = m.end()
+        out.append(text[at:])
+        out_cols.extend(cols[at:])
+        text, cols = "".join(out), out_cols
     # Trim spaces at the ends; TABs stay, even leading or trailing ones: they delimit (empty) table cells.
-    text = "".join(out_chars)
     lo, hi = 0, len(text)
     while lo < hi and text[lo] == " ":
         lo += 1
@@ -134,11 +159,24 @@ def normalise_line(raw: str, line_no: int) -> NText:
         hi -= 1
     if not text.strip(" \t"):
         lo, hi = 0, 0
-    return NText(text[lo:hi], tuple((line_no, c) for c in out_cols[lo:hi]))
+    return NText(text[lo:hi], tuple(zip(repeat(line_no), cols[lo:hi])))
 
 
+def _fold_by_char(raw: str, keep: list[bool]) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    cols: list[int] = []
+    for col, ch in enumerate(raw):
+        folded = fold_char(ch) if keep[col] else ""
+        if folded:
+            chars.append(folded)
+            cols.append(col)
+    return "".join(chars), cols
+
+
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Matching form of a short string (names, titles): no spaces, one width."""
+    """Matching form of a short string (names, titles): no spaces, one width. Cached: the same
+    names are matched again and again."""
     return "".join(normalise_line(line, 0).text for line in text.splitlines()).replace("\t", "")
 
 
