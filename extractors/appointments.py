@@ -130,22 +130,24 @@ def decisions(text: str) -> list[Decision]:
     for verb, action in ((APPOINT_VERB, "appoint"), (REMOVE_VERB, "remove")):
         for m in verb.finditer(text):
             out.extend(_items(text, m.end(), action))
-    for m in ACCEPTED.finditer(text):
+    # Each pattern needs a literal word; without it, skip the pattern's scan of every position.
+    resigns, ends, bills = "辞" in text, "终止" in text, "议案" in text
+    for m in ACCEPTED.finditer(text) if resigns else ():
         for p, n in _names(m.group("names"), m.start("names")):
             out.append(Decision(p, p + len(n), n, "remove", m.group("post"), (m.start(), m.end())))
-    for m in ABOUT.finditer(text):
+    for m in ABOUT.finditer(text) if "的决定" in text else ():
         for p, n in _names(m.group("names"), m.start("names")):
             out.append(Decision(p, p + len(n), n, "appoint", m.group("post"), (m.start(), m.end())))
-    for m in ACCEPT_IT.finditer(text):
+    for m in ACCEPT_IT.finditer(text) if resigns else ():
         asked = [(r, _tail_names(r.group("name"), r.start("name"))) for r in REQUEST.finditer(text, 0, m.start())]
         asked = [(r, names) for r, names in asked if len(names) == 1]
         if asked:
             r, ((p, n),) = asked[-1]
             out.append(Decision(p, p + len(n), n, "remove", r.group("post"), (r.start(), m.end())))
-    for m in ENDED.finditer(text):
+    for m in ENDED.finditer(text) if ends else ():
         for p, n in _tail_names(m.group("names"), m.start("names")):
             out.append(Decision(p, p + len(n), n, "remove", m.group("post"), (m.start(), m.end())))
-    for m in BILL.finditer(text):
+    for m in BILL.finditer(text) if bills else ():
         for p, n in _tail_names(m.group("names"), m.start("names")):
             out.append(Decision(p, p + len(n), n, "remove" if m.group("act") == "免职" else "appoint", None, (m.start(), m.end())))
     return _distinct(sorted(out, key=lambda d: d.start))

@@ -21,6 +21,7 @@ written after the name (`刘本芳副市长`). So a title or a verb never become
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from extractors.units import top_level_spans
@@ -98,11 +99,31 @@ class NameSpan:
     how: str  # known | titled | list | bare
 
 
+@lru_cache(maxsize=64)
+def _lexicon(words: tuple[str, ...]) -> tuple[tuple[int, ...], dict[str, int]]:
+    """The words' lengths (longest first) and each word's first place in the tuple."""
+    rank: dict[str, int] = {}
+    for i, w in enumerate(words):
+        rank.setdefault(w, i)
+    return tuple(sorted({len(w) for w in rank}, reverse=True)), rank
+
+
 def _starts(text: str, pos: int, words: tuple[str, ...]) -> str:
-    for w in words:
-        if text.startswith(w, pos):
-            return w
-    return ""
+    """The first of `words` (in their order) that `text` has at `pos`; a look-up per word length,
+    not a comparison per word (this runs at every position of every chronicle clause)."""
+    lengths, rank = _lexicon(words)
+    best = ""
+    for n in lengths:
+        w = text[pos : pos + n]
+        if len(w) == n and w in rank and (not best or rank[w] < rank[best]):
+            best = w
+    return best
+
+
+def _ends(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    """Does one of `words` end at `pos` (text[:pos].endswith(word))?"""
+    lengths, rank = _lexicon(words)
+    return any(n <= pos and text[pos - n : pos] in rank for n in lengths)
 
 
 def _follows_name(text: str, pos: int, known: list[str]) -> bool:
@@ -140,7 +161,8 @@ def common_word(text: str) -> bool:
 
 def name_at(text: str, pos: int, known: list[str], taken: set[int] = frozenset()) -> str:  # type: ignore[assignment]
     """The name that starts at `pos`, if the text there reads as one (longest sensible reading)."""
-    hit = _starts(text, pos, tuple(known))
+    known = tuple(known)
+    hit = _starts(text, pos, known)
     if hit and _follows_name(text, pos + len(hit), known):
         return hit
     lengths = (4, 3) if text[pos : pos + 2] in COMPOUND_SURNAMES else (3, 2)
@@ -301,6 +323,7 @@ def title_before(text: str, start: int, floor: int) -> tuple[str, int]:
 def find_names(text: str, known: list[str], extra_titles: tuple[str, ...] = ()) -> list[NameSpan]:
     """Every person named in `text`, in order; `known` are the city's spellings (matching form)."""
     titles = tuple(sorted(set(TITLE_WORDS) | set(extra_titles), key=len, reverse=True))
+    known = tuple(known)
     found: dict[int, tuple[int, str, str]] = {}  # start → (end, name, how)
     taken: set[int] = set()
 
@@ -311,13 +334,13 @@ def find_names(text: str, known: list[str], extra_titles: tuple[str, ...] = ()) 
     for pos in range(len(text)):  # known spellings
         if pos in taken:
             continue
-        hit = _starts(text, pos, tuple(known))
-        if hit and (_follows_name(text, pos + len(hit), known) or any(text.endswith(t, 0, pos) for t in titles)):
+        hit = _starts(text, pos, known)
+        if hit and (_follows_name(text, pos + len(hit), known) or _ends(text, pos, titles)):
             take(pos, hit, "known")
     for pos in range(1, len(text)):  # after a title word
         if pos in taken or pos in found:
             continue
-        if any(text.endswith(t, 0, pos) for t in titles) and not _inside_title(text, pos, titles):
+        if _ends(text, pos, titles) and not _inside_title(text, pos, titles):
             name = name_at(text, pos, known, taken)
             if name and not name.endswith(titles) and not _function_word(name):
                 take(pos, name, "titled")
@@ -343,7 +366,7 @@ def find_names(text: str, known: list[str], extra_titles: tuple[str, ...] = ()) 
                 take(a, text[a : m.start()], "titled")
                 break
     for pos in range(2, len(text)):  # after an organisation, when punctuation follows: 省教育厅董一凡，
-        if pos in taken or not any(text.endswith(w, 0, pos) for w in ORG_WORDS):
+        if pos in taken or not _ends(text, pos, ORG_WORDS):
             continue
         for n in (3, 2):
             name = text[pos : pos + n]
