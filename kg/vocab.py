@@ -10,11 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
 
+from kg.namespaces import BASE, PREFIXES  # noqa: F401  (re-exported)
 from kg.paths import ONTOLOGY
 
-BASE = "https://w3id.org/cn-gazette-kg/"
 ID = Namespace(BASE + "id/")
 
 
@@ -50,6 +49,7 @@ class StrictNamespace:
         term = URIRef(self._base + name)
         if term not in declared():
             raise AttributeError(f"{term} is not declared in ontology/")
+        self.__dict__[name] = term  # checked once; later look-ups are plain attributes
         return term
 
     def __getitem__(self, name: str) -> URIRef:
@@ -65,17 +65,3 @@ FOAF = StrictNamespace("http://xmlns.com/foaf/0.1/")
 SCHEMA = StrictNamespace("https://schema.org/")
 GEO = StrictNamespace("http://www.opengis.net/ont/geosparql#")
 
-PREFIXES = {
-    "kg": BASE + "ns#",
-    "id": BASE + "id/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "eli": "http://data.europa.eu/eli/ontology#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "schema": "https://schema.org/",
-    "geo": "http://www.opengis.net/ont/geosparql#",
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-}

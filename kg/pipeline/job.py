@@ -24,6 +24,7 @@ from kg.errors import InputError
 from kg.graphdir import write_atomic
 from kg.paths import ROOT
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 VERSION_PARTS = ("kg", "extractors", "ontology", "data/cities", "data/lexicon")
 
 
@@ -101,13 +102,33 @@ def _placed(issue, city: str):
     return where, city_reference(city_data), warnings
 
 
-def _term(t: object) -> ox.NamedNode | ox.Literal:
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    assert isinstance(t, Literal)
-    if t.language:
-        return ox.Literal(str(t), language=t.language)
-    return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
+def ox_triples(index) -> list[ox.Triple]:
+    """The facts (subject → predicate → objects, rdflib terms) as pyoxigraph triples; each IRI and
+    datatype converted once, since subjects and predicates repeat on every line."""
+    named: dict[str, ox.NamedNode] = {}
+
+    def iri(t: str) -> ox.NamedNode:
+        n = named.get(t)
+        if n is None:
+            n = named[t] = ox.NamedNode(t)
+        return n
+
+    def term(t: object) -> ox.NamedNode | ox.Literal:
+        if isinstance(t, URIRef):
+            return iri(str(t))
+        assert isinstance(t, Literal)
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        dt = t.datatype
+        return ox.Literal(str(t)) if dt is None or str(dt) == XSD_STRING else ox.Literal(str(t), datatype=iri(str(dt)))
+
+    out = []
+    for s, props in index.items():
+        subject = iri(str(s))
+        for p, objs in props.items():
+            predicate = iri(str(p))
+            out.extend(ox.Triple(subject, predicate, term(o)) for o in objs)
+    return out
 
 
 def run(job: Job, folder: Path) -> Fragment:
@@ -197,7 +218,7 @@ def _run(job: Job, folder: Path) -> Fragment:
     t = perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / f"{job.key}.records.pickle", pickle.dumps((p.issue, p.records), protocol=pickle.HIGHEST_PROTOCOL))
-    write_atomic(folder / f"{job.key}.nt", ox.serialize([ox.Triple(_term(s), _term(pr), _term(o)) for s, pr, o in p.facts], format=ox.RdfFormat.N_TRIPLES))
+    write_atomic(folder / f"{job.key}.nt", ox.serialize(ox_triples(p.facts.index), format=ox.RdfFormat.N_TRIPLES))
     lines = dump_lines(GraphModel({n.id: n for n in p.nodes}, p.edges, p.prop_types))
     write_atomic(folder / f"{job.key}.model.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
     counts = dict(Counter(type(r).__name__ for r in p.records), documents=len(p.issue.documents), facts=len(p.facts))
