@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from kg.yamlfile import read_yaml
 
 from kg.errors import InputError
 from kg.normalise import normalise
@@ -47,17 +47,6 @@ class City:
     role_nouns: frozenset[str] = frozenset()
 
 
-def _read_yaml(path: Path) -> object:
-    try:
-        return yaml.safe_load(path.read_text("utf-8"))
-    except FileNotFoundError:
-        return None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise InputError(f"{path}{where}: invalid YAML ({getattr(exc, 'problem', exc)})") from None
-
-
 def resolve_city(city: str | Path) -> Path:
     folder = Path(city)
     if not folder.is_dir():
@@ -72,8 +61,8 @@ def resolve_city(city: str | Path) -> Path:
 @lru_cache(maxsize=8)
 def load_city(city: str | Path) -> City:
     folder = resolve_city(city)
-    divisions = _read_yaml(folder / "divisions.yaml") or {}
-    entries = _read_yaml(folder / "agencies.yaml") or []
+    divisions = read_yaml(folder / "divisions.yaml") or {}
+    entries = read_yaml(folder / "agencies.yaml") or []
     if not isinstance(entries, list):
         raise InputError(f"{folder / 'agencies.yaml'}: expected a list of agencies")
     info = divisions.get("city", {}) if isinstance(divisions, dict) else {}
@@ -176,9 +165,7 @@ def city_for(code: str | None, prefer: City | None = None) -> City:
     under data/cities/ (or `prefer`, a folder given with --city) whose city code is that
     government's or one above it; else the generic data."""
     if code:
-        from kg.divisions import chain
-
-        above = {d.code for d in chain(code)}
+        above = _above(code)
         if prefer is not None and prefer.code in above:
             return prefer
         for folder, city_code in _city_codes().items():
@@ -187,12 +174,20 @@ def city_for(code: str | None, prefer: City | None = None) -> City:
     return load_city(GENERIC)
 
 
+@lru_cache(maxsize=4096)
+def _above(code: str) -> frozenset[str]:
+    """The code and every division above it (asked for each document, every line of a chronicle)."""
+    from kg.divisions import chain
+
+    return frozenset(d.code for d in chain(code))
+
+
 @lru_cache(maxsize=1)
 def _city_codes() -> dict[str, str]:
     """data/cities/<city>/ folder name → its city code (folders without a code are left out)."""
     out = {}
     for folder in sorted((DATA / "cities").iterdir()):
-        info = (_read_yaml(folder / "divisions.yaml") or {}) if folder.is_dir() else {}
+        info = (read_yaml(folder / "divisions.yaml") or {}) if folder.is_dir() else {}
         code = str((info.get("city") or {}).get("code") or "") if isinstance(info, dict) else ""
         if code:
             out[folder.name] = code

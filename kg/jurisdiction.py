@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 import ahocorasick
-import yaml
+from kg.yamlfile import read_yaml
 
 from kg.divisions import NATIONAL, Division, _by_code, chain, division, named, opening_place
 from kg.errors import InputError
@@ -28,7 +28,7 @@ HEAD_LINES = 12  # page metadata and headings sit in a document's first lines
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    return yaml.safe_load((DATA / "lexicon" / "jurisdictions.yaml").read_text("utf-8"))
+    return read_yaml(DATA / "lexicon" / "jurisdictions.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
+from kg.yamlfile import read_yaml
 
 from kg.normalise import normalise
 from kg.paths import DATA
@@ -26,7 +26,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load((DATA / "lexicon" / "departments.yaml").read_text("utf-8"))
+    data = read_yaml(DATA / "lexicon" / "departments.yaml")
     local: dict[str, dict[str, str]] = {}
     for entry in data.get("local") or []:
         names = {level: normalise(n) for level, n in entry["name"].items()}

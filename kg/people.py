@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from kg.yamlfile import read_yaml
 
 from kg.city import City
 from kg.errors import InputError
@@ -44,13 +44,9 @@ class PersonResolver:
             self._load(Path(self.city.folder) / "people.yaml")
 
     def _load(self, path: Path) -> None:
-        try:
-            data = yaml.safe_load(path.read_text("utf-8")) or {}
-        except FileNotFoundError:
+        if not path.is_file():
             return
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise InputError(f"{path}{f':{mark.line + 1}' if mark else ''}: invalid YAML") from None
+        data = read_yaml(path) or {}
         if not isinstance(data, dict):
             raise InputError(f"{path}: expected a mapping with `leaders`")
         for k, entry in enumerate(data.get("leaders") or []):
