@@ -30,7 +30,8 @@ import yaml
 
 from kg.errors import InputError
 from kg.paths import QUERIES
-from kg.vocab import PREFIXES
+from kg.namespaces import PREFIXES
+from kg.yamlfile import read_yaml
 
 Value = Union[str, int, float, bool, None]
 UNIT = "\x1f"  # SPARQL list columns GROUP_CONCAT with this (no text holds it); shown joined with the column's separator
@@ -102,7 +103,7 @@ def _column(spec: str | Mapping[str, Any]) -> Column:
 
 def parse(path: Path) -> CannedQuery:
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = read_yaml(path)
         return CannedQuery(
             name=path.stem, title=str(data["title"]), question=" ".join(str(data["question"]).split()),
             params={k: _param(k, v or {}, path) for k, v in (data.get("params") or {}).items()},

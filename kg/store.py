@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
-from rdflib import Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg import graphdir
 from kg.errors import InputError
 from kg.graphdir import MANIFEST, write_atomic  # noqa: F401  (re-exported: where commands write files)
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 GRAPH_FILE = graphdir.DUMP
 
@@ -31,12 +33,17 @@ def open_store(folder: Path) -> ox.Store:
         raise InputError(f"{path}: cannot open the store ({str(exc).splitlines()[0]})") from None
 
 
-def load(folder: Path) -> Graph:
+def load(folder: Path) -> "Graph":
     return as_rdflib(open_store(folder))
 
 
-def as_rdflib(store: ox.Store) -> Graph:
-    """rdflib's interface over an Oxigraph store's default graph."""
+def as_rdflib(store: ox.Store) -> "Graph":
+    """rdflib's interface over an Oxigraph store's default graph (imported here: rdflib's SPARQL
+    machinery takes longer to import than a canned query takes to run)."""
+    from oxrdflib import OxigraphStore
+    from rdflib import Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
     return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
 
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from kg import query as canned
 from kg.errors import InputError
 from kg.output import Format, emit
-from kg.store import load
+from kg.store import load, open_store  # noqa: F401  (load: re-exported to the command modules)
 
 app = typer.Typer(
     help="kg: who in a Chinese local government is responsible for what, read from its gazettes.",
@@ -77,7 +77,7 @@ def run_query(name: str, graph: Path | None, params: dict[str, str], fmt: Format
     try:
         query = canned.get(name)
         city = built_with_city(graph) if graph else None  # its own error first: the manifest check names no field
-        target = store if store is not None else load(graph)
+        target = store if store is not None else open_store(graph)
         cols, rows = canned.run(target, name, params, city=city)
     except InputError as exc:
         fail(str(exc))

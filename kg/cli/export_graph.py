@@ -26,9 +26,9 @@ def check_target(target: Path | None, directory: bool) -> None:
 def query_rows(graph: Path, name: str, params: dict[str, str]) -> list[dict[str, object]]:
     """The rows of a canned query over the built graph (the query runner's public function)."""
     from kg import query as canned
-    from kg.store import built_with_city, load
+    from kg.store import built_with_city, open_store
 
-    _, rows = canned.run(load(graph), name, params, city=built_with_city(graph))
+    _, rows = canned.run(open_store(graph), name, params, city=built_with_city(graph))
     return rows
 
 
