@@ -53,10 +53,13 @@ def connect(uri: str | None, user: str | None, database: str | None):
 def load_neo4j(graph: GraphOpt, uri: UriOpt = None, user: UserOpt = None, database: DatabaseOpt = None,
                batch: Annotated[int, typer.Option(help="Rows per transaction.", min=1)] = 2500) -> None:
     """Load the graph model of GRAPH into a Neo4j 5 (or other Bolt) database: idempotent, nothing stale left."""
+    from kg.neo4j_store import folder_tag
+
     model = read_model(graph)
     store = connect(uri, user, database)
     try:
-        report = store.load(model, batch=batch, progress=lambda msg: err.print(f"  {msg}", markup=False) if err.is_terminal else None)
+        report = store.load(model, batch=batch, progress=lambda msg: err.print(f"  {msg}", markup=False) if err.is_terminal else None,
+                            tag=folder_tag(graph))
     except InputError as exc:
         fail(str(exc))
         return
