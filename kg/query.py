@@ -224,21 +224,16 @@ def _oxigraph(store: Any) -> tuple[Any, Any]:
 PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
-def _sparql_value(term: Any) -> Value:
-    import pyoxigraph as ox
+LITERALS = {PREFIXES["xsd"] + dt: convert for dts, convert in (
+    (("integer", "int", "long", "nonNegativeInteger", "positiveInteger"), int), (("decimal", "double", "float"), float),
+    (("boolean",), lambda v: v in ("true", "1"))) for dt in dts}  # other datatypes (strings, dates) stay text
 
+
+def _sparql_value(term: Any) -> Value:
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value.rsplit("#", 1)[-1]
-        if dt in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger"):
-            return int(term.value)
-        if dt in ("decimal", "double", "float"):
-            return float(term.value)
-        if dt == "boolean":
-            return term.value in ("true", "1")
-        return term.value
-    return term.value
+    convert = LITERALS.get(term.datatype.value) if hasattr(term, "datatype") else None
+    return term.value if convert is None else convert(term.value)
 
 
 def _sparql_term(value: Value):
@@ -275,7 +270,12 @@ def _cypher_value(value: Any) -> Value:
     return value
 
 
+PLAIN = (str, int, type(None))  # values every store gives as they are shown: no conversion
+
+
 def _normal(column: Column | None, value: Any) -> Value:
+    if type(value) in PLAIN and (column is None or not column.separator):
+        return value
     if column is not None and column.separator:
         items = value if isinstance(value, list) else ([] if value in (None, "") else str(value).split(UNIT))
         items = sorted({str(_cypher_value(i)) for i in items if i not in (None, "")})
@@ -304,8 +304,9 @@ def execute(store: Any, query: CannedQuery, values: Mapping[str, Value]) -> tupl
     else:
         columns, raw_rows = select_rdf(store, query, values)
     by_name = {c.name: c for c in query.columns}
-    shown = [c for c in columns if not c.startswith("_")] or query.column_names()  # a Bolt server may send no keys with no rows
-    rows = [{c: _normal(by_name.get(c), v) for c, v in zip(columns, r) if not c.startswith("_")} for r in raw_rows]
+    kept = [(i, c, by_name.get(c)) for i, c in enumerate(columns) if not c.startswith("_")]
+    shown = [c for _, c, _ in kept] or query.column_names()  # a Bolt server may send no keys with no rows
+    rows = [{c: _normal(column, r[i]) for i, c, column in kept} for r in raw_rows]
     return shown, rows
 
 
