@@ -1,16 +1,22 @@
 """Neo4j benchmark: load rate into a Bolt server and every canned query's latency on both stores.
 
-Builds the sample corpus (and the 10×/100× synthetic corpora when benchmarks/synthetic.py
-is there), starts ArcadeDB's Bolt server (tests/bolt_server.py), loads each graph model
-and prints relationships/s, then runs every query pair on the RDF store and on the Bolt
-server and prints the median of 5 runs (bound parameters, rows converted; the first run
-warms caches and is not counted). Figures, not assertions.
+Each argument is a graph folder (`kg build … --out DIR`, used as it is), a corpus folder
+(built first), or a scale N (N × the sample made by benchmarks/synthetic.py, then built);
+no argument: the sample corpus. One ArcadeDB Bolt server (tests/bolt_server.py) serves
+them all, each graph in an emptied database: a first load into a fresh server pays the
+JVM's warm-up, so the sample, loaded first, is timed cold and again warm. Then every query
+pair runs on the RDF store and on the Bolt server: median of --runs runs after a warm-up
+(bound parameters, rows converted to Python values as `kg query` gives them). The machine's
+load average is printed with each figure: on a shared machine it says how far to trust it.
+Figures, not assertions.
 
-Run: .venv/bin/python benchmarks/neo4j.py [SCALE ...]     (default: 1, and 10 100 if synthetic.py exists)
+Run: .venv/bin/python benchmarks/neo4j.py [--runs N] [--no-queries] [GRAPH | CORPUS | SCALE ...]
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -23,26 +29,38 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 
 from kg import query as canned  # noqa: E402
 from kg.build import build  # noqa: E402
+from kg.graphdir import MANIFEST  # noqa: E402
 from kg.model import read  # noqa: E402
-from kg.neo4j_store import Neo4jStore  # noqa: E402
+from kg.neo4j_store import Neo4jStore, folder_tag  # noqa: E402
 from kg.store import load  # noqa: E402
 from tests.bolt_server import DATABASE, PASSWORD, USER, bolt_server  # noqa: E402
 
 REQUIRED = {"agency": "曲靖市能源局", "person": "刘本芳"}
+SAMPLE = ROOT / "data" / "gazettes" / "qujing"
 
 
-def corpus(scale: int, work: Path) -> list[Path]:
-    if scale == 1:
-        return [ROOT / "data" / "gazettes" / "qujing"]
-    import importlib.util
+def graph_of(arg: str, work: Path) -> Path:
+    """A graph folder for an argument: itself, or the build of a corpus folder or of a synthetic scale."""
+    path = Path(arg)
+    if (path / MANIFEST).is_file():
+        return path
+    if arg.isdigit():
+        import importlib.util
 
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)  # scale × the sample, names and years varied
-    return synthetic.make_corpus(scale, work / f"corpus{scale}")
+        spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
+        synthetic = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(synthetic)  # scale × the sample, names and years varied
+        sources = [SAMPLE] if arg == "1" else synthetic.make_corpus(int(arg), work / f"corpus{arg}")
+    else:
+        sources = [path]
+    out = work / f"graph-{len(list(work.iterdir()))}"
+    start = time.perf_counter()
+    build(sources, out)
+    print(f"built {arg} in {time.perf_counter() - start:.1f} s")
+    return out
 
 
-def median_ms(fn, runs: int = 5) -> float:
+def median_ms(fn, runs: int) -> float:
     fn()
     times = []
     for _ in range(runs):
@@ -52,30 +70,49 @@ def median_ms(fn, runs: int = 5) -> float:
     return statistics.median(times) * 1000
 
 
+def load_avg() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def bench(neo: Neo4jStore, graph: Path, runs: int, queries: bool, warm_up: bool) -> None:
+    model = read(graph)
+    tag = folder_tag(graph)
+    loads = 2 if warm_up else 1
+    for attempt in range(loads):
+        neo.driver.execute_query("MATCH (n) DETACH DELETE n", database_=DATABASE)
+        report = neo.load(model, tag=tag)
+        when = "cold server" if warm_up and attempt == 0 else "warm server"
+        print(f"load ({when}): {report.nodes:,} nodes, {report.relationships:,} relationships in {report.seconds:.1f} s "
+              f"= {report.rate:,.0f} relationships/s   [{load_avg()}]")
+    again = neo.load(model, tag=tag)
+    print(f"reload of the same build (nothing to write): {again.seconds:.1f} s   [{load_avg()}]")
+    if not queries:
+        return
+    rdf = load(graph)
+    print(f"{'query':22} {'rows':>7} {'rdf ms':>9} {'bolt ms':>9}")
+    for q in canned.available().values():
+        values = canned.bind(q, {k: v for k, v in REQUIRED.items() if k in q.params and q.params[k].required})
+        rows = len(canned.execute(rdf, q, values)[1])
+        t_rdf = median_ms(lambda: canned.execute(rdf, q, values), runs)
+        t_neo = f"{median_ms(lambda: canned.execute(neo, q, values), runs):9.1f}" if q.cypher.strip() else "        –"
+        print(f"{q.name:22} {rows:7d} {t_rdf:9.1f} {t_neo}", flush=True)
+    print(f"[{load_avg()}]")
+
+
 def main() -> None:
-    scales = [int(a) for a in sys.argv[1:]] or ([1, 10, 100] if (ROOT / "benchmarks" / "synthetic.py").is_file() else [1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("graphs", nargs="*", default=[str(SAMPLE)], help="graph folders, corpus folders or scales")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per query (after one warm-up)")
+    parser.add_argument("--no-queries", dest="queries", action="store_false", help="load rates only")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, bolt_server(Path(tmp) / "arcadedb") as uri:
-        for scale in scales:
-            out = Path(tmp) / f"graph{scale}"
-            start = time.perf_counter()
-            build(corpus(scale, Path(tmp)), out)
-            print(f"\n{scale}× corpus: built in {time.perf_counter() - start:.1f} s")
-            model = read(out)
-            with Neo4jStore(uri, USER, PASSWORD, DATABASE) as neo:
-                neo.driver.execute_query("MATCH (n) DETACH DELETE n", database_=DATABASE)
-                report = neo.load(model)
-                print(f"load into ArcadeDB (Bolt): {report.nodes:,} nodes, {report.relationships:,} relationships in {report.seconds:.1f} s "
-                      f"= {report.rate:,.0f} relationships/s")
-                again = neo.load(model)
-                print(f"reload of the same build (idempotent, nothing to write): {again.seconds:.1f} s")
-                rdf = load(out)
-                print(f"{'query':22} {'rows':>6} {'rdf ms':>8} {'bolt ms':>8}")
-                for q in canned.available().values():
-                    values = canned.bind(q, {k: v for k, v in REQUIRED.items() if k in q.params and q.params[k].required})
-                    rows = len(canned.execute(rdf, q, values)[1])
-                    t_rdf = median_ms(lambda: canned.execute(rdf, q, values))
-                    t_neo = f"{median_ms(lambda: canned.execute(neo, q, values)):8.1f}" if q.cypher.strip() else "       –"
-                    print(f"{q.name:22} {rows:6d} {t_rdf:8.1f} {t_neo}")
+        work = Path(tmp) / "graphs"
+        work.mkdir()
+        with Neo4jStore(uri, USER, PASSWORD, DATABASE) as neo:
+            for n, arg in enumerate(args.graphs):
+                graph = graph_of(arg, work)
+                print(f"\n{arg}: {graph}   [{os.cpu_count()} cores, {load_avg()}]")
+                bench(neo, graph, args.runs, args.queries, warm_up=n == 0)
 
 
 if __name__ == "__main__":
