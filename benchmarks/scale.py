@@ -112,7 +112,7 @@ def main() -> None:
             out = work / f"out-{scale}-{jobs}"
             shutil.rmtree(out, ignore_errors=True)
             r = run_build(corpus, out, jobs)
-            agg = sum(r["timings"].get(k, 0.0) for k in ("store", "model"))
+            agg = r["timings"].get("aggregate", 0.0)
             print(f"| {jobs} | {r['wall']:.1f} | {r['cpu']:.1f} | {mb / r['wall']:.2f} | {mb / r['cpu']:.2f} | {r['facts']} | {r['facts'] / r['wall']:.0f} | {r['peak_mb']:.0f} | "
                   + " | ".join(f"{r['stages'].get(s, 0):.1f}" for s in STAGES) + f" | {agg:.1f} |")
             last = out
