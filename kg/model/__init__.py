@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
+import orjson
+
 Scalar = Union[str, int, float, bool]
 Value = Union[Scalar, list[Scalar]]
 
@@ -115,12 +117,19 @@ def dump_lines(model: GraphModel) -> Iterator[str]:
                           "provenance": [s.to_json() for s in e.provenance]}, ensure_ascii=False)
 
 
+def _loads(line: str) -> dict:
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:  # NaN or Infinity, which json writes and orjson refuses
+        return json.loads(line)
+
+
 def parse_lines(lines: Iterable[str]) -> GraphModel:
     model = GraphModel()
     for line in lines:
         if not line.strip():
             continue
-        d = json.loads(line)
+        d = _loads(line)
         kind = d.get("kind")
         if kind == "header":
             model.prop_types = d.get("prop_types", {})
