@@ -10,7 +10,7 @@ pair runs on the RDF store and on the Bolt server: median of --runs runs after a
 load average is printed with each figure: on a shared machine it says how far to trust it.
 Figures, not assertions.
 
-Run: .venv/bin/python benchmarks/neo4j.py [--runs N] [--no-queries] [--skip QUERY] [GRAPH | CORPUS | SCALE ...]
+Run: .venv/bin/python benchmarks/neo4j.py [--runs N] [--no-queries] [--skip QUERY] [--skip-rdf QUERY] [GRAPH | CORPUS | SCALE ...]
 """
 
 from __future__ import annotations
@@ -61,21 +61,23 @@ def graph_of(arg: str, work: Path) -> Path:
     return out
 
 
-def median_ms(fn, runs: int) -> float:
-    fn()
+def timed(fn, runs: int) -> tuple[float, int]:
+    """Median milliseconds of `runs` calls after one warm-up (none for a single run: at 100× a query takes
+    seconds and a warm-up would double the benchmark), and the number of rows."""
+    rows = 0 if runs == 1 else len(fn()[1])
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        fn()
+        rows = len(fn()[1])
         times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return statistics.median(times) * 1000, rows
 
 
 def load_avg() -> str:
     return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def bench(neo: Neo4jStore, graph: Path, runs: int, queries: bool, warm_up: bool, skip: set[str]) -> None:
+def bench(neo: Neo4jStore, graph: Path, runs: int, queries: bool, warm_up: bool, skip: set[str], skip_rdf: set[str]) -> None:
     model = read(graph)
     tag = folder_tag(graph)
     loads = 2 if warm_up else 1
@@ -96,14 +98,16 @@ def bench(neo: Neo4jStore, graph: Path, runs: int, queries: bool, warm_up: bool,
             print(f"{q.name:22} skipped")
             continue
         values = canned.bind(q, {k: v for k, v in REQUIRED.items() if k in q.params and q.params[k].required})
-        rows = len(canned.execute(rdf, q, values)[1])
-        t_rdf = median_ms(lambda: canned.execute(rdf, q, values), runs)
+        t_rdf, rows = timed(lambda: canned.execute(rdf, q, values), runs) if q.name not in skip_rdf else (float("nan"), -1)
+        neo_rows, t_neo = rows, "        –"
         try:
-            neo_rows = len(canned.execute(neo, q, values)[1]) if q.cypher.strip() else rows
-            t_neo = f"{median_ms(lambda: canned.execute(neo, q, values), runs):9.1f}" if q.cypher.strip() else "        –"
+            if q.cypher.strip():
+                ms, neo_rows = timed(lambda: canned.execute(neo, q, values), runs)
+                t_neo = f"{ms:9.1f}"
         except InputError as exc:  # a server that refuses a query (ArcadeDB's heap budget for a sort) is a figure too
             neo_rows, t_neo = rows, f"  failed: {str(exc).split('(', 1)[-1][:160]}"
-        differ = "" if neo_rows == rows else f"   (Bolt gives {neo_rows} rows)"
+        differ = "" if neo_rows == rows or rows < 0 else f"   (Bolt gives {neo_rows} rows)"
+        rows = rows if rows >= 0 else neo_rows
         print(f"{q.name:22} {rows:7d} {t_rdf:9.1f} {t_neo}{differ}", flush=True)
     print(f"[{load_avg()}]")
 
@@ -114,6 +118,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per query (after one warm-up)")
     parser.add_argument("--no-queries", dest="queries", action="store_false", help="load rates only")
     parser.add_argument("--skip", action="append", default=[], metavar="QUERY", help="leave out a query (one whose answer outgrows memory)")
+    parser.add_argument("--skip-rdf", action="append", default=[], metavar="QUERY", help="run a query on the Bolt server only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, bolt_server(Path(tmp) / "arcadedb", heap="2g") as uri:
         work = Path(tmp) / "graphs"
@@ -122,7 +127,7 @@ def main() -> None:
             for n, arg in enumerate(args.graphs):
                 graph = graph_of(arg, work)
                 print(f"\n{arg}: {graph}   [{os.cpu_count()} cores, {load_avg()}]")
-                bench(neo, graph, args.runs, args.queries, warm_up=n == 0, skip=set(args.skip))
+                bench(neo, graph, args.runs, args.queries, warm_up=n == 0, skip=set(args.skip), skip_rdf=set(args.skip_rdf))
 
 
 if __name__ == "__main__":
