@@ -18,10 +18,10 @@ from kg.city import GENERIC, city_reference, load_city
 from kg.counts import Count, headline
 from kg.errors import InputError
 from kg.pipeline.aggregate import aggregate
-from kg.pipeline.job import Fragment, Job, make_job, run
+from kg.pipeline.job import Fragment, Job, make_job, run, warm
 from kg.read import find_files
 from kg.store import as_rdflib
-from kg.records import Issue, Warning_
+from kg.records import Issue
 
 
 @dataclass
@@ -105,6 +105,7 @@ def _map_jobs(jobs: list[Job], folder: Path, workers: int, dask: str | None, tic
     else:
         import multiprocessing
 
+        warm()
         with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [pool.submit(run, job, folder) for job in todo]
             for fut in as_completed(futures):

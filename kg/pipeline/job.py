@@ -88,6 +88,19 @@ def _context(city: str):
     return city_data, resolver_of(city_data), PersonResolver(city_data).canonical
 
 
+def warm() -> None:
+    """Load what every job loads on first use (the extractors with spaCy, jieba's dictionaries, the
+    city data) once, before workers fork, so they share it instead of each spending seconds on it."""
+    from kg.city import GENERIC, _city_codes
+    from extractors.people import _word_tags
+    from extractors.projects import _pos
+
+    _word_tags()
+    _pos("曲靖市能源局")
+    for city in (GENERIC, *_city_codes()):
+        _context(city)
+
+
 def _placed(issue, city: str):
     """The issue's documents placed in their governments (or all in the --city override's); the city
     data that applies to the issue; the warnings for documents whose government is unknown."""
