@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg.yamlfile import read_yaml
-
 from kg.errors import InputError
 from kg.normalise import normalise
 from kg.paths import DATA
+from kg.yamlfile import read_yaml
 
 
 @dataclass(frozen=True)

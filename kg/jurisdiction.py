@@ -15,13 +15,13 @@ import re
 from functools import lru_cache
 
 import ahocorasick
-from kg.yamlfile import read_yaml
 
 from kg.divisions import NATIONAL, Division, _by_code, chain, division, named, opening_place
 from kg.errors import InputError
 from kg.normalise import normalise
 from kg.paths import DATA
 from kg.records import Document, Issue, Jurisdiction, Warning_
+from kg.yamlfile import read_yaml
 
 HEAD_LINES = 12  # page metadata and headings sit in a document's first lines
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.yamlfile import read_yaml
-
 from kg.normalise import normalise
 from kg.paths import DATA
+from kg.yamlfile import read_yaml
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.yamlfile import read_yaml
-
 from kg.city import City
 from kg.errors import InputError
 from kg.normalise import normalise
+from kg.yamlfile import read_yaml
 
 SPACES = re.compile(r"[\s\u3000]+")
 
