@@ -13,3 +13,24 @@ def test_string_literal_is_rdflibs(text):
     assert ours == theirs and hash(ours) == hash(theirs) and ours.eq(theirs)
     assert (ours.language, ours.datatype, ours.value, ours.ill_typed) == (theirs.language, theirs.datatype, theirs.value, theirs.ill_typed)
     assert ours.n3() == theirs.n3() and ours.toPython() == theirs.toPython()
+
+
+def test_fragment_ntriples_read_back_as_the_same_terms():
+    """kg.pipeline.job.ntriples writes N-Triples as text: every value must come back as pyoxigraph would build it."""
+    import datetime
+
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
+    from kg.pipeline.job import ntriples
+
+    s, p = "https://w3id.org/cn-gazette-kg/id/evidence/1", "https://w3id.org/cn-gazette-kg/ns#quote"
+    values = [string_literal('他说"好"\\ 第一行\n第二行\r\t表格'), string_literal("</script>"), Literal(515), Literal(2.5),
+              Literal(True), Literal(datetime.date(2022, 4, 15)), Literal("曲靖", lang="zh-Hans")]
+    got = {t.object for t in ox.parse(ntriples({URIRef(s): {URIRef(p): set(values)}}), format=ox.RdfFormat.N_TRIPLES)}
+    assert got == {ox.Literal('他说"好"\\ 第一行\n第二行\r\t表格'), ox.Literal("</script>"),
+                   ox.Literal("515", datatype=ox.NamedNode(str(XSD.integer))), ox.Literal("2.5", datatype=ox.NamedNode(str(XSD.double))),
+                   ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))), ox.Literal("2022-04-15", datatype=ox.NamedNode(str(XSD.date))),
+                   ox.Literal("曲靖", language="zh-hans")}
+    with pytest.raises(ValueError):
+        ntriples({URIRef("not an iri"): {URIRef(p): {values[0]}}})
