@@ -22,13 +22,17 @@ EXTRACTORS: dict[str, Extractor] = {}
 register = registrar(EXTRACTORS)
 
 
+def load() -> None:
+    """Import every extractor module (each registers itself on import)."""
+    from extractors import responsibilities, projects, powers, groups, chronicle, appointments  # noqa: F401,I001
+
+
 def run_all(issue: Issue, city: City) -> list:
     """Every extractor over the issue. An extractor that raises is run again on each document
     and part alone (extractors link facts across documents, e.g. a chronicle's mention of a
     listed project, so the whole issue is tried first): the pieces that still fail become
     warnings naming file, document, extractor and exception, and everything else is kept."""
-    from extractors import responsibilities, projects, powers, groups, chronicle, appointments  # noqa: F401,I001  (modules register themselves on import)
-
+    load()
     records: list = []
     for name, fn in EXTRACTORS.items():
         try:

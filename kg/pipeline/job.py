@@ -91,14 +91,17 @@ def _context(city: str):
 def warm() -> None:
     """Load what every job loads on first use (the extractors with spaCy, jieba's dictionaries, the
     city data) once, before workers fork, so they share it instead of each spending seconds on it."""
+    import extractors
     from kg.city import GENERIC, _city_codes
+    from extractors.org_mentions import _pipeline
     from extractors.people import _word_tags
     from extractors.projects import _pos
 
+    extractors.load()
     _word_tags()
     _pos("曲靖市能源局")
     for city in (GENERIC, *_city_codes()):
-        _context(city)
+        _pipeline(_context(city)[0])
 
 
 def _placed(issue, city: str):
