@@ -65,7 +65,7 @@ def run_build(corpus: Path, out: Path, jobs: int) -> dict:
 def query_times(out: Path) -> dict[str, float]:
     from kg import query as canned
 
-    defaults = {"agency": "市能源局", "person": "李石松", "leader": "", "project": "光伏"}
+    defaults = {"agency": "曲靖市能源局", "person": "李石松", "leader": "", "project": "光伏"}
     times = {}
     for name, q in canned.available().items():
         params = {k: defaults.get(k, "") for k in q.params}
@@ -82,9 +82,9 @@ def query_times(out: Path) -> dict[str, float]:
 
 def canned_run(out: Path, name: str, params: dict) -> None:
     from kg import query as canned
-    from kg.store import load
+    from kg.store import open_store
 
-    canned.run(load(out), name, params)
+    canned.run(open_store(out), name, params)  # as `kg query` runs it
 
 
 def main() -> None:
