@@ -50,7 +50,8 @@ class Layout:
 
 
 def _width(text: str) -> float:
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    """Printed width: half for an ASCII character (counted by one encode, not a loop)."""
+    return len(text) - 0.5 * len(text.encode("ascii", "ignore"))
 
 
 def _starts_structure(text: str) -> bool:
