@@ -109,8 +109,10 @@ _SPACE_RUN = re.compile(" +")
 _DIGIT_PUNCT_RE = re.compile("[:,]")
 
 
+@lru_cache(maxsize=1 << 15)
 def normalise_line(raw: str, line_no: int) -> NText:
-    """Normalise one physical line; TABs survive as cell separators.
+    """Normalise one physical line; TABs survive as cell separators. Cached: the layout normalises
+    every line and the table and roster readers normalise many of them again.
 
     The common line (no markup, no dropped character) is folded by one str.translate, so a
     character's column is its index; the rest goes character by character."""
