@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-from kg.vocab import PREFIXES
+from kg.namespaces import PREFIXES
 
 
 @dataclass(frozen=True)

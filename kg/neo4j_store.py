@@ -48,7 +48,8 @@ def whitelist() -> tuple[frozenset[str], frozenset[str]]:
     from rdflib import URIRef
     from rdflib.namespace import OWL, RDF
 
-    from kg.vocab import BASE, ontology_graph
+    from kg.namespaces import BASE
+    from kg.vocab import ontology_graph
 
     g = ontology_graph()
     kg = lambda name: URIRef(BASE + "ns#" + name)  # noqa: E731

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rdflib import Graph, Namespace, URIRef
 
-from kg.namespaces import BASE, PREFIXES  # noqa: F401  (re-exported)
+from kg.namespaces import BASE
 from kg.paths import ONTOLOGY
 
 ID = Namespace(BASE + "id/")

@@ -15,7 +15,7 @@ from rich.console import Console
 from kg import query as canned
 from kg.errors import InputError
 from kg.output import Format, emit
-from kg.store import load, open_store  # noqa: F401  (load: re-exported to the command modules)
+from kg.store import open_store
 
 app = typer.Typer(
     help="kg: who in a Chinese local government is responsible for what, read from its gazettes.",

@@ -12,7 +12,7 @@ from kg.export.base import Exporter
 from kg.export.encode import emit
 from kg.export.rdf import serialize, triples
 from kg.model import GraphModel
-from kg.vocab import PREFIXES
+from kg.namespaces import PREFIXES
 
 # Longest namespace first, so id:agency/… is not written as kg-something.
 NAMESPACES = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))

@@ -31,7 +31,8 @@ from rdflib.namespace import OWL
 from kg.model import Edge, GraphModel, Node, Source, Value
 from kg.model.schema import EdgeClass, drawing, local_name, upper_snake
 from kg.select import SOURCE_DOCUMENT
-from kg.vocab import BASE, PREFIXES, ontology_graph
+from kg.namespaces import BASE, PREFIXES
+from kg.vocab import ontology_graph
 
 KG = PREFIXES["kg"]
 XSD = PREFIXES["xsd"]

@@ -9,7 +9,8 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg.vocab import BASE, ontology_graph
+from kg.namespaces import BASE
+from kg.vocab import ontology_graph
 
 KG_NS = BASE + "ns#"
 

@@ -21,7 +21,7 @@ from kg import graphdir
 from kg.model import MODEL_FILE, GraphModel, dump_lines, parse_lines
 from kg.model.merge import Merger
 from kg.model.schema import drawing
-from kg.vocab import BASE
+from kg.namespaces import BASE
 
 
 def load_store(path: Path, fragment_files: list[Path]) -> ox.Store:

@@ -22,9 +22,10 @@ from rdflib import Literal, URIRef
 
 from kg.errors import InputError
 from kg.graphdir import write_atomic
+from kg.namespaces import PREFIXES
 from kg.paths import ROOT
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = PREFIXES["xsd"] + "string"
 VERSION_PARTS = ("kg", "extractors", "ontology", "data/cities", "data/lexicon")
 
 

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF
 
 from kg.export import load_formats
 from kg.select import Spec, select
-from kg.vocab import PREFIXES
+from kg.namespaces import PREFIXES
 from tests.export.toy import DOC, ENERGY, HUIZE_GOV, ISSUE, LEAD, TASK, toy
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's parsers call its own deprecated API

@@ -17,7 +17,8 @@ from rdflib.namespace import RDF, XSD
 from kg.export import load_formats
 from kg.model import read
 from kg.select import Spec, select
-from kg.vocab import PREFIXES, shapes_graph
+from kg.namespaces import PREFIXES
+from kg.vocab import shapes_graph
 from tests.conftest import FILES
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's parsers call its own deprecated API
