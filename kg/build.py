@@ -146,7 +146,7 @@ def build(
             raise InputError("no input file could be read: " + "; ".join(result.warnings))
         progress("aggregating")
         model, result.triples, result.timings = aggregate(folder, [f.key for f in result.ok], gen.path)
-        result.model_counts = dict(Counter(n.label for n in model.nodes.values()) + Counter(e.type for e in model.edges))
+        result.model_counts = dict(model.counts)
         result.counts = headline(as_rdflib(ox.Store.read_only(str(gen.path / graphdir.STORE))))
         used = {f.city for f in result.ok}
         manifest = dict(result.summary(), city=city_ref or (used.pop() if len(used) == 1 else GENERIC), warnings=result.warnings, timings=result.timings)

@@ -112,6 +112,39 @@ def test_occupancy_first_and_last_seen_merge_across_issues(built):
     assert any(e.props["firstSeen"] < e.props["lastSeen"] for e in holds)  # a post seen in two issues spans both
 
 
+def _fragment_models(built) -> list[Path]:
+    result = built[1]
+    return [result.fragment_folder / f"{f.key}.model.jsonl" for f in sorted(result.ok, key=lambda f: f.label)]
+
+
+def test_model_merge_streams_in_groups_and_in_any_order(built, tmp_path, monkeypatch):
+    from kg.model import merge
+
+    parts = _fragment_models(built)
+    merge.merge_files(parts, tmp_path / "one.jsonl", tmp_path / "s1")
+    monkeypatch.setattr(merge, "FAN_IN", 2)  # four fragments: joined two by two, then together
+    merge.merge_files(list(reversed(parts)), tmp_path / "grouped.jsonl", tmp_path / "s2")
+    assert (tmp_path / "grouped.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes() == b"\n".join(
+        line.encode("utf-8") for line in model_lines(built[0])) + b"\n"
+    assert not list((tmp_path / "s2").iterdir())  # intermediate files removed
+
+
+def test_model_merge_leaves_out_edges_to_nodes_no_fragment_holds(built, tmp_path):
+    from kg.model import merge
+
+    first = _fragment_models(built)[0]
+    lines = first.read_text("utf-8").splitlines()
+    people = [json.loads(x)["id"] for x in lines if '"label": "Person"' in x]
+    person = next(p for p in people if any(f'"{p}"' in x and '"kind": "edge"' in x for x in lines))
+    cut = tmp_path / "cut.model.jsonl"
+    cut.write_text("\n".join(x for x in lines if not (x.startswith('{"kind": "node"') and json.loads(x)["id"] == person)) + "\n", "utf-8")
+    touching = sum(1 for x in lines if '"kind": "edge"' in x and person in (json.loads(x)["source"], json.loads(x)["target"]))
+    alone = merge.merge_files([cut], tmp_path / "alone.jsonl", tmp_path / "s")
+    assert alone.dangling == touching > 0
+    joined = merge.merge_files([cut, first], tmp_path / "joined.jsonl", tmp_path / "s")
+    assert joined.dangling == 0  # the other fragment holds the person: its edges are drawn
+
+
 def test_dask_local_cluster_builds_the_same_graph(two_issues, tmp_path):
     serial = build([two_issues], tmp_path / "serial", jobs=1)
     dask = build([two_issues], tmp_path / "dask", dask="local")

@@ -1,72 +1,149 @@
-"""The fragments of all issues → one graph model, the same whatever the order of the issues.
+"""The fragments of all issues → one graph model file, the same whatever the order of the issues.
 
 A node or edge read in several issues (an agency, a person, an occupancy) is one:
 its property values are joined; `kg:mergeBy` in the ontology says which take the
 minimum or maximum instead (an occupancy's first and last seen). A property that
 has more than one value anywhere is a list everywhere, so readers see one shape.
+
+Fragments are merged as streams, never held whole: each lists its nodes sorted by id,
+then its edges sorted by key (`dump_lines`), so a k-way merge meets the parts of one
+item one after another and memory holds an item per fragment plus the set of node ids,
+not the corpus (a decade of a province is gigabytes of model). Two passes: the first
+joins the parts into a scratch file and learns which properties are lists anywhere and
+which nodes exist; the second settles each item and writes the model. More fragments
+than `FAN_IN` are joined in groups first (open files are limited).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+import itertools
+import json
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from kg.model import Edge, GraphModel, Node, Source
+import orjson
+
+from kg.model import _loads
 from kg.model.schema import drawing
 
+FAN_IN = 256
+_SOURCE_KEYS = ("file", "line_start", "line_end", "quote", "extractor")
 
-class Merger:
-    def __init__(self) -> None:
-        self.nodes: dict[str, Node] = {}
-        self.edges: dict[tuple[str, str, str, str], Edge] = {}
-        self.prop_types: dict[str, str] = {}
-        self.dangling = 0
 
-    def add(self, nodes: Iterable[Node], edges: Iterable[Edge], prop_types: dict[str, str]) -> None:
-        for k, v in prop_types.items():
-            self.prop_types.setdefault(k, v)
-        for n in nodes:
-            old = self.nodes.get(n.id)
-            if old is None:
-                self.nodes[n.id] = Node(n.id, n.label, n.name, {k: list(v) for k, v in n.props.items()}, list(n.provenance))
-            else:
-                _join(old.props, n.props)
-                old.provenance.extend(n.provenance)
-                old.name = _better_name(old, n.name)
-        for e in edges:
-            key = (e.id, e.type, e.source, e.target)
-            old_e = self.edges.get(key)
-            if old_e is None:
-                self.edges[key] = Edge(e.id, e.type, e.source, e.target, {k: list(v) for k, v in e.props.items()}, list(e.provenance))
-            else:
-                _join(old_e.props, e.props)
-                old_e.provenance.extend(e.provenance)
+@dataclass
+class Merged:
+    counts: Counter = field(default_factory=Counter)  # node labels and edge types of the written model
+    dangling: int = 0  # edges left out: an endpoint no fragment holds as a node
 
-    def model(self) -> GraphModel:
-        merge_by = drawing().merge_by
-        multi = set(drawing().lists) | {k for item in [*self.nodes.values(), *self.edges.values()] for k, v in item.props.items()
-                                        if k not in merge_by and len(set(v)) > 1}
-        model = GraphModel(prop_types={k: (f"list[{t}]" if k in multi else t) for k, t in self.prop_types.items()})
-        # A property that is a list in this corpus only is a list everywhere in it; kg:listValued ones always are.
-        for n in self.nodes.values():
-            model.nodes[n.id] = Node(n.id, n.label, n.name, _settle(n.props, multi, merge_by), _unique(n.provenance))
-        edges = []
-        for e in self.edges.values():
-            if e.source not in self.nodes or e.target not in self.nodes:
-                self.dangling += 1
+
+@dataclass
+class _Seen:
+    prop_types: dict[str, str] = field(default_factory=dict)
+    multi: set[str] = field(default_factory=set)
+    node_ids: set[str] = field(default_factory=set)
+
+
+def merge_files(paths: list[Path], out: Path, scratch: Path) -> Merged:
+    """Merge fragment models `paths` (in label order) into the model file `out`; `scratch` is a folder for
+    intermediate files, removed as they are used."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    level = 0
+    while len(paths) > FAN_IN:
+        groups = [paths[i : i + FAN_IN] for i in range(0, len(paths), FAN_IN)]
+        joined = [scratch / f"join-{level}-{i}.jsonl" for i in range(len(groups))]
+        for group, target in zip(groups, joined):
+            _join(group, target, _Seen())
+        if level:
+            for p in paths:
+                p.unlink()
+        paths, level = joined, level + 1
+    seen = _Seen()
+    final = scratch / "joined.jsonl"
+    _join(paths, final, seen)
+    if level:
+        for p in paths:
+            p.unlink()
+    try:
+        return _settle_file(final, out, seen)
+    finally:
+        final.unlink()
+
+
+def _lines(path: Path, seen: _Seen) -> Iterator[tuple[tuple, dict]]:
+    """The items of one fragment with their merge key; its header's property types go into `seen` first."""
+    with path.open("rb") as fh:
+        for line in fh:
+            if not line.strip():
                 continue
-            edges.append(Edge(e.id, e.type, e.source, e.target, _settle(e.props, multi, merge_by), _unique(e.provenance)))
-        model.edges = sorted(edges, key=lambda e: (e.id, e.type, e.source, e.target))
-        return model
+            d = _loads(line)
+            kind = d.get("kind")
+            if kind == "node":
+                yield (0, d["id"], "", "", ""), d
+            elif kind == "edge":
+                yield (1, d["id"], d["type"], d["source"], d["target"]), d
+            elif kind == "header":
+                for k, v in d.get("prop_types", {}).items():
+                    seen.prop_types.setdefault(k, v)
 
 
-def _better_name(node: Node, name: str) -> str:
-    """A name over none; of two names, the same one whatever the order of the issues."""
-    return min(n for n in (node.name, name) if n) if (node.name or name) else ""
+def _join(paths: list[Path], target: Path, seen: _Seen) -> None:
+    """One scratch file of the parts of every item joined (values and sources, unsettled), in merge order."""
+    streams = [_lines(p, seen) for p in paths]
+    firsts = [next(s, None) for s in streams]  # every header read before anything is written, in file order
+    merge_by = drawing().merge_by
+    with ExitStack() as stack, target.open("wb") as fh:
+        for s in streams:
+            stack.callback(s.close)
+        fh.write(orjson.dumps({"kind": "header", "prop_types": seen.prop_types}) + b"\n")
+        live = [itertools.chain([f], s) for f, s in zip(firsts, streams) if f is not None]
+        for key, group in itertools.groupby(heapq.merge(*live, key=lambda item: item[0]), key=lambda item: item[0]):
+            parts = [d for _, d in group]
+            item = dict(parts[0])
+            props: dict[str, list] = {}
+            sources: dict[tuple, dict] = {}
+            for d in parts:
+                for k, v in d.get("props", {}).items():
+                    props.setdefault(k, []).extend(v if isinstance(v, list) else [v])
+                for s in d.get("provenance", []):
+                    sources.setdefault(tuple(s.get(k, "") for k in _SOURCE_KEYS), s)
+            item["props"] = {k: list(dict.fromkeys(v)) for k, v in props.items()}
+            item["provenance"] = list(sources.values())
+            if key[0] == 0:
+                names = [d["name"] for d in parts if d.get("name")]
+                item["name"] = min(names) if names else ""
+                seen.node_ids.add(key[1])
+            seen.multi.update(k for k, v in item["props"].items() if k not in merge_by and len(set(v)) > 1)
+            fh.write(orjson.dumps(item) + b"\n")
 
 
-def _join(into: dict[str, list], more: dict[str, list]) -> None:
-    for k, v in more.items():
-        into.setdefault(k, []).extend(v)
+def _settle_file(joined: Path, out: Path, seen: _Seen) -> Merged:
+    merge_by = drawing().merge_by
+    multi = set(drawing().lists) | seen.multi
+    merged = Merged()
+    with joined.open("rb") as src, out.open("w", encoding="utf-8") as fh:
+        types = {k: (f"list[{t}]" if k in multi else t) for k, t in sorted(seen.prop_types.items())}
+        fh.write(json.dumps({"kind": "header", "prop_types": types}, ensure_ascii=False) + "\n")
+        for line in src:
+            d = orjson.loads(line)
+            kind = d.get("kind")
+            if kind == "node":
+                merged.counts[d["label"]] += 1
+                fh.write(json.dumps({"kind": "node", "id": d["id"], "label": d["label"], "name": d["name"],
+                                     "props": _settle(d["props"], multi, merge_by), "provenance": _unique(d["provenance"])},
+                                    ensure_ascii=False) + "\n")
+            elif kind == "edge":
+                if d["source"] not in seen.node_ids or d["target"] not in seen.node_ids:
+                    merged.dangling += 1
+                    continue
+                merged.counts[d["type"]] += 1
+                fh.write(json.dumps({"kind": "edge", "id": d["id"], "type": d["type"], "source": d["source"], "target": d["target"],
+                                     "props": _settle(d["props"], multi, merge_by), "provenance": _unique(d["provenance"])},
+                                    ensure_ascii=False) + "\n")
+    return merged
 
 
 def _settle(props: dict[str, list], multi: set[str], merge_by: dict[str, str]) -> dict:
@@ -84,5 +161,6 @@ def _settle(props: dict[str, list], multi: set[str], merge_by: dict[str, str]) -
     return out
 
 
-def _unique(sources: list[Source]) -> list[Source]:
-    return sorted(set(sources), key=lambda s: (s.file, s.line_start, s.line_end, s.extractor, s.quote))
+def _unique(sources: list[dict]) -> list[dict]:
+    rows = sorted({tuple(s.get(k, "") for k in _SOURCE_KEYS) for s in sources}, key=lambda s: (s[0], s[1], s[2], s[4], s[3]))
+    return [dict(zip(_SOURCE_KEYS, row)) for row in rows]

@@ -2,7 +2,7 @@
 
 The store is bulk-loaded from all fragments (a fact read in several issues is
 stored once); then values the ontology merges by minimum or maximum (first and last
-seen) keep only that value. The model fragments are merged by id (kg.model.merge).
+seen) keep only that value. The model fragments are merged by id, as streams (kg.model.merge).
 Fragments are taken in the order of their file labels, so the result does not
 depend on which job finished first.
 """
@@ -18,8 +18,8 @@ from time import perf_counter
 import pyoxigraph as ox
 
 from kg import graphdir
-from kg.model import MODEL_FILE, GraphModel, dump_lines, parse_lines
-from kg.model.merge import Merger
+from kg.model import MODEL_FILE
+from kg.model.merge import Merged, merge_files
 from kg.model.schema import drawing
 from kg.namespaces import BASE
 
@@ -65,19 +65,9 @@ def write_store(gen: Path, fragment_files: list[Path]) -> int:
     return len(store)  # the store is closed when this returns: readers open it read-only
 
 
-def merge_models(model_files: list[Path]) -> tuple[GraphModel, int]:
-    merger = Merger()
-    for f in model_files:
-        with f.open(encoding="utf-8") as fh:
-            part = parse_lines(fh)
-        merger.add(part.nodes.values(), part.edges, part.prop_types)
-    model = merger.model()
-    return model, merger.dangling
-
-
-def aggregate(folder: Path, keys: list[str], gen: Path) -> tuple[GraphModel, int, dict[str, float]]:
+def aggregate(folder: Path, keys: list[str], gen: Path) -> tuple[Merged, int, dict[str, float]]:
     """Write the store, dump and model of the fragments `keys` (in order) into generation folder `gen`;
-    return the model, the number of triples and the seconds each step took.
+    return what the model holds, the number of triples and the seconds each step took.
 
     The store (Rust, holding the GIL) is written in another process while this one merges the
     model, so the two halves of the aggregate take the time of the longer. A fresh (spawned)
@@ -87,10 +77,8 @@ def aggregate(folder: Path, keys: list[str], gen: Path) -> tuple[GraphModel, int
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
     try:
         pending = pool.submit(write_store, gen, nt_files)
-        model, _ = merge_models([folder / f"{k}.model.jsonl" for k in keys])
-        with (gen / MODEL_FILE).open("w", encoding="utf-8") as fh:
-            for line in dump_lines(model):
-                fh.write(line + "\n")
+        model = merge_files([folder / f"{k}.model.jsonl" for k in keys], gen / MODEL_FILE, gen / "merging")
+        (gen / "merging").rmdir()
         t1 = perf_counter()
         triples = pending.result()
     finally:
