@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -21,7 +20,7 @@ from kg.pipeline.aggregate import aggregate
 from kg.pipeline.job import Fragment, Job, make_job, run, warm
 from kg.read import find_files
 from kg.store import as_rdflib
-from kg.records import Issue
+from kg.records import Issue, codec
 
 
 @dataclass
@@ -51,8 +50,8 @@ class BuildResult:
 
     def _loaded(self) -> Iterator[tuple[Issue, list]]:
         for f in self.ok:
-            with (self.fragment_folder / f"{f.key}.records.pickle").open("rb") as fh:
-                yield pickle.load(fh)
+            with (self.fragment_folder / f"{f.key}.records.jsonl").open("rb") as fh:
+                yield codec.load(fh)
 
     @cached_property
     def issues(self) -> list[Issue]:

@@ -156,3 +156,14 @@ def test_dask_local_cluster_builds_the_same_graph(two_issues, tmp_path):
 def test_an_unreachable_dask_scheduler_is_one_line(tmp_path):
     result = runner.invoke(app, ["build", str(FILES["002"]), "--out", str(tmp_path / "g"), "--dask", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2 and "cannot reach the scheduler" in result.output
+
+
+def test_fragment_records_are_json_lines_read_back_equal(built):
+    from kg.pipeline.job import process
+
+    job = process(FILES["002"], FILES["002"].name, "")
+    fragment = next(f for f in built[1].ok if f.label == FILES["002"].name)
+    lines = (built[1].fragment_folder / f"{fragment.key}.records.jsonl").read_bytes().splitlines()
+    assert json.loads(lines[0])["type"] == "Issue" and len(lines) == 1 + len(job.records)
+    issue, records = next((i, r) for i, r in built[1]._loaded() if i.file == FILES["002"].name)
+    assert records == job.records and issue.documents == job.issue.documents and issue.toc == job.issue.toc

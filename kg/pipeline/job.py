@@ -1,7 +1,7 @@
 """One gazette file → one fragment: read, segment, extract, map to facts, draw its part of the model.
 
 A fragment is four files named by the job's key in the fragment folder:
-`KEY.records.pickle` (the issue and its records, for `kg eval` and the tests),
+`KEY.records.jsonl` (the issue and its records, kg.records.codec: for `kg eval` and the tests),
 `KEY.nt` (its facts, N-Triples), `KEY.model.jsonl` (its nodes and edges) and
 `KEY.json` (summary and warnings), written last: a fragment without it is not there.
 A failing job returns its error as a warning naming the file; the fragment is not written.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -236,11 +235,12 @@ def _run(job: Job, folder: Path) -> Fragment:
     from time import perf_counter
 
     from kg.model import GraphModel, dump_lines
+    from kg.records import codec
 
     p = process(Path(job.path), job.label, job.city)
     t = perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / f"{job.key}.records.pickle", pickle.dumps((p.issue, p.records), protocol=pickle.HIGHEST_PROTOCOL))
+    write_atomic(folder / f"{job.key}.records.jsonl", codec.dump(p.issue, p.records))
     write_atomic(folder / f"{job.key}.nt", ntriples(p.facts.index))
     lines = dump_lines(GraphModel({n.id: n for n in p.nodes}, p.edges, p.prop_types))
     write_atomic(folder / f"{job.key}.model.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
