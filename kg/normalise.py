@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -182,7 +183,7 @@ def normalise(text: str) -> str:
     return "".join(normalise_line(line, 0).text for line in text.splitlines()).replace("\t", "")
 
 
-def quote(lines: list[str], origin: tuple[tuple[int, int], ...]) -> str:
+def quote(lines: Sequence[str], origin: tuple[tuple[int, int], ...]) -> str:
     """The source text, as printed, behind a normalised span (1-based lines; one source line per output line)."""
     if not origin:
         return ""

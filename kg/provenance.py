@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kg.normalise import NText, quote
 from kg.records import Provenance
 
 
-def span_prov(file: str, lines: tuple[str, ...], text: NText, extractor: str) -> Provenance:
+def span_prov(file: str, lines: Sequence[str], text: NText, extractor: str) -> Provenance:
     first, last = text.lines()
-    return Provenance(file, first, last, quote(list(lines), text.origin), extractor)
+    return Provenance(file, first, last, quote(lines, text.origin), extractor)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 from pathlib import Path
 
 from kg.errors import InputError
@@ -17,13 +19,50 @@ SHOWN_BAD_LINES = 5  # invalid UTF-8 bytes on more lines than this are summarise
 
 
 @dataclass(frozen=True)
+class Lines(Sequence[str]):
+    """Some of a file's lines, indexed as the whole file's (line n at n-1), the lines before `first`
+    read as blank: a part of a large file holds only its own lines but keeps their true numbers."""
+
+    first: int  # the number of held[0] in the file
+    held: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return self.first - 1 + len(self.held)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def,override]
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if step != 1:
+                return [self[k] for k in range(start, stop, step)]
+            blank = max(0, min(stop, self.first - 1) - start)
+            return [""] * blank + list(self.held[max(0, start - self.first + 1) : max(0, stop - self.first + 1)])
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.held[i - self.first + 1] if i >= self.first - 1 else ""
+
+    def __iter__(self) -> Iterator[str]:
+        return chain(repeat("", self.first - 1), self.held)
+
+    def numbered(self) -> Iterator[tuple[int, str]]:
+        """The held lines with their numbers (not the blank ones before them)."""
+        return enumerate(self.held, self.first)
+
+
+def numbered(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """A file's (or a part's) lines with their 1-based numbers in the file."""
+    return lines.numbered() if isinstance(lines, Lines) else enumerate(lines, 1)
+
+
+@dataclass(frozen=True)
 class SourceFile:
-    """A decoded gazette file. `lines` are the physical lines, 1-based by index+1;
+    """A decoded gazette file (or part of one). `lines` are the physical lines, 1-based by index+1;
     `warnings` say what was read in place of bytes that could not be decoded."""
 
     path: str
     encoding: str
-    lines: tuple[str, ...]
+    lines: Sequence[str]
     warnings: tuple[Warning_, ...] = ()
 
     @property
@@ -153,3 +192,19 @@ def read_file(path: Path, label: str | None = None) -> SourceFile:
     text, encoding, warnings = decode(data, label)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceFile(path=label, encoding=encoding, lines=tuple(text.split("\n")), warnings=tuple(warnings))
+
+
+def read_part(path: Path, label: str, start: int, end: int, first_line: int) -> SourceFile:
+    """Bytes start..end of a UTF-8 file (whole lines, beginning at line `first_line`): a part of a
+    file too large to read as one (kg/pipeline/parts.py checked the file decodes as UTF-8)."""
+    try:
+        with path.open("rb") as fh:
+            fh.seek(start)
+            data = fh.read(end - start)
+            at_end = not fh.read(1)
+    except OSError as exc:
+        raise InputError(f"{label}: cannot read ({exc.strerror})") from None
+    text = data.decode("utf-8").replace("\r\n", "\n")
+    if text.endswith("\n") and not at_end:
+        text = text[:-1]  # the part's last line ends where the next part begins
+    return SourceFile(path=label, encoding="utf-8", lines=Lines(first_line, tuple(text.split("\n"))))
