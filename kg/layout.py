@@ -8,10 +8,12 @@ mid-sentence are re-joined without a space.
 from __future__ import annotations
 
 import re
-import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.normalise import NText, normalise_line
+from kg.read import numbered
 from kg.patterns import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, MONTH_HEADING, TERMINAL, TOC_ENTRY, numbering
 
 FOOTER = re.compile(r"^[—\-]{1,3}\d{1,4}[—\-]{1,3}$")
@@ -49,6 +51,47 @@ class Layout:
     dropped: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
 
 
+@dataclass(frozen=True)
+class LayoutContext:
+    """What the layout of a part of an issue needs from the rest of it to read its lines as the
+    whole issue is read (kg/pipeline/parts.py counts these over the issue)."""
+
+    widths: tuple[float, bool, float]  # typical width, narrow, column: `measures` of the whole issue
+    labels: frozenset[str]  # `series_labels` of the whole issue
+    seen: frozenset[str] = frozenset()  # labels printed before the part (a label recurring in it is a running header)
+    started: bool = False  # the issue has text before the part (a gazette header in it is a running header)
+
+
+def measures(widths: Counter[float]) -> tuple[float, bool, float]:
+    """The typical width of prose lines (their median), whether the layout is a narrow column, and
+    the column's width (the 80th percentile of a narrow layout): statistics.median and
+    quantiles(n=10)[7] over the widths, taken from their counts so a planner can count line by line."""
+    n = sum(widths.values())
+    if not n:
+        return 40.0, False, 40.0
+    keys = sorted(widths)
+
+    def at(k: int) -> float:  # the k-th smallest width, 0-based
+        for w in keys:
+            if k < widths[w]:
+                return w
+            k -= widths[w]
+        raise IndexError(k)
+
+    typical = at(n // 2) if n % 2 else (at(n // 2 - 1) + at(n // 2)) / 2
+    narrow = typical < 26
+    column = typical
+    if narrow and n >= 10:
+        j = min(max(8 * (n + 1) // 10, 1), n - 1)  # statistics.quantiles' 'exclusive' method, i = 8 of 10
+        delta = 8 * (n + 1) - j * 10
+        column = (at(j - 1) * (10 - delta) + at(j) * delta) / 10
+    return typical, narrow, column
+
+
+def prose_widths(lines: Iterable[NText]) -> Counter[float]:
+    return Counter(_width(n.text) for n in lines if n.text and "\t" not in n.text)
+
+
 def _width(text: str) -> float:
     """Printed width: half for an ASCII character (counted by one encode, not a loop)."""
     return len(text) - 0.5 * len(text.encode("ascii", "ignore"))
@@ -66,7 +109,7 @@ def _starts_structure(text: str) -> bool:
     )
 
 
-def series_labels(lines: list[NText]) -> set[str]:
+def series_labels(lines: Iterable[NText]) -> set[str]:
     """Document-series codes (曲政发, 曲政办发 …) that also serve as running headers."""
     labels = {"大事记"}
     for line in lines:
@@ -75,17 +118,16 @@ def series_labels(lines: list[NText]) -> set[str]:
     return labels
 
 
-def build_layout(raw_lines: tuple[str, ...]) -> Layout:
-    lines = [normalise_line(raw, i + 1) for i, raw in enumerate(raw_lines)]
-    prose = [_width(n.text) for n in lines if n.text and "\t" not in n.text]
-    typical = statistics.median(prose) if prose else 40.0
-    narrow = typical < 26
-    column = statistics.quantiles(prose, n=10)[7] if narrow and len(prose) >= 10 else typical
-
-    labels = series_labels(lines)
+def build_layout(raw_lines: Sequence[str], context: LayoutContext | None = None) -> Layout:
+    """`context`, for a part of an issue: the measures and labels of the whole issue, and what was
+    printed before the part."""
+    lines = [normalise_line(raw, no) for no, raw in numbered(raw_lines)]
+    typical, narrow, column = context.widths if context else measures(prose_widths(lines))
+    labels = set(context.labels) if context else series_labels(lines)
     dropped: list[tuple[int, str]] = []
     kept: list[NText] = []
-    seen_label: set[str] = set()
+    seen_label: set[str] = set(context.seen) if context else set()
+    started = context.started if context else False
     following = [n.text for n in lines if n.text][1:] + [""]
     for n, nxt in zip((n for n in lines if n.text), following):
         t = n.text
@@ -93,7 +135,7 @@ def build_layout(raw_lines: tuple[str, ...]) -> Layout:
         if FOOTER.match(t) or JUNK.match(t):
             dropped.append((line_no, "page footer" if FOOTER.match(t) else "rule line"))
             continue
-        if GAZETTE_HEADER.match(t) and kept:
+        if GAZETTE_HEADER.match(t) and (kept or started):
             dropped.append((line_no, "running header"))
             continue
         # A bare series label is a heading the first time (TOC, the 大事记 heading),
