@@ -7,6 +7,7 @@ position, so an issue whose layout we have never seen still splits the same way.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.layout import CHRONICLE_ENTRY, Block, Layout, build_layout
 from kg.normalise import NText, quote
@@ -49,17 +50,34 @@ ATTACHMENT = re.compile(r"^附件(?P<label>\d*)[：:]?(?P<rest>.*)$")
 ITEM = re.compile(r"^(?P<label>\d{1,2})[.、](?P<title>.+)$")
 
 
+@dataclass(frozen=True)
+class IssueContext:
+    """What a part of an issue (kg/pipeline/parts.py) takes from the whole issue so that its
+    documents read as they do in the whole: the front matter, the period (which may come from the
+    chronicle, in the last part), how many documents come before the part, and whether the
+    chronicle may be in it (it is looked for after the issue's last document only)."""
+
+    gazette: str | None
+    period: str | None
+    board: tuple[BoardMember, ...]
+    toc: tuple[TocEntry, ...]
+    prov: Provenance  # the issue's first block
+    before: int  # documents of the issue before the part
+    last: bool  # the part ends the issue
+
+
 class Segmenter:
-    def __init__(self, source: SourceFile, layout: Layout | None = None) -> None:
+    def __init__(self, source: SourceFile, layout: Layout | None = None, context: IssueContext | None = None) -> None:
         self.source = source
         self.layout = layout or build_layout(source.lines)
         self.blocks = list(self.layout.blocks)
         self.warnings: list[Warning_] = list(source.warnings)
+        self.context = context
 
     # -- provenance -------------------------------------------------------
     def prov(self, text: NText) -> Provenance:
         first, last = text.lines()
-        return Provenance(self.source.path, first, last, quote(list(self.source.lines), text.origin), EXTRACTOR)
+        return Provenance(self.source.path, first, last, quote(self.source.lines, text.origin), EXTRACTOR)
 
     def prov_blocks(self, start: int, end: int) -> Provenance:
         return self.prov(NText.join([b.text for b in self.blocks[start:end]], "\n"))
@@ -86,18 +104,39 @@ class Segmenter:
                     self.blocks[j : j + 1] = [Block(b.text[:cut]), Block(b.text[cut:])]
                     break
 
-    def run(self) -> Issue:
+    def _documents(self) -> tuple[list[int], list[int]]:
+        """The blocks holding a 文号, and where each document begins (its title)."""
         self._split_glued_titles()
         anchors = self._anchors()
-        starts = [self._title_start(i) for i in anchors]
+        return anchors, [self._title_start(i) for i in anchors]
+
+    def front(self) -> tuple[str | None, str | None, list[BoardMember], list[TocEntry], Provenance]:
+        """The issue's front matter (gazette, period, board, table of contents) and first block: the
+        part of an issue's context its first part tells."""
+        _, starts = self._documents()
+        return *self._front_matter(starts[0] if starts else 0), self.prov_blocks(0, 1)
+
+    def chronicle_period(self) -> str | None:
+        """The period the chronicle's month heading gives: the part of an issue's context its last part tells."""
+        anchors, _ = self._documents()
         chronicle = self._chronicle_start(anchors[-1] if anchors else 0)
+        return None if chronicle is None else self._period_from_chronicle(chronicle)
+
+    def run(self) -> Issue:
+        ctx = self.context
+        anchors, starts = self._documents()
+        chronicle = self._chronicle_start(anchors[-1] if anchors else 0) if ctx is None or ctx.last else None
+        before = ctx.before if ctx else 0
         documents: list[Document] = []
         for k, (anchor, start) in enumerate(zip(anchors, starts)):
             end = starts[k + 1] if k + 1 < len(starts) else (chronicle if chronicle is not None else len(self.blocks))
-            documents.append(self._document(k + 1, start, anchor, end))
+            documents.append(self._document(before + k + 1, start, anchor, end))
 
         front_end = starts[0] if starts else 0
-        gazette, period, board, toc = self._front_matter(front_end)
+        if ctx:
+            gazette, period, board, toc = ctx.gazette, ctx.period, list(ctx.board), list(ctx.toc)
+        else:
+            gazette, period, board, toc = self._front_matter(front_end)
         if not anchors:
             front_end = self._front_matter_end(front_end)
             end = chronicle if chronicle is not None else len(self.blocks)
@@ -109,21 +148,21 @@ class Segmenter:
         if chronicle is not None:
             heading = self.blocks[chronicle].str
             parts.append(Part("chronicle", heading, chronicle, len(self.blocks), self.prov_blocks(chronicle, chronicle + 1)))
-            if period is None:
+            if period is None and ctx is None:
                 period = self._period_from_chronicle(chronicle)
-        if period is None:
+        if period is None and ctx is None:
             period = self._period_from_headers()
-        self._check_toc(toc, documents)
+        self._check_toc(toc, documents, whole=ctx is None)
         return Issue(
             file=self.source.path,
-            gazette=gazette or self._gazette_from_headers(),
+            gazette=gazette or (None if ctx else self._gazette_from_headers()),
             period=period,
             board=board,
             toc=toc,
             documents=documents,
             parts=parts,
             warnings=self.warnings,
-            prov=self.prov_blocks(0, 1),
+            prov=ctx.prov if ctx else self.prov_blocks(0, 1),
             blocks=self.blocks,
             lines=self.source.lines,
         )
@@ -437,18 +476,10 @@ class Segmenter:
 
     # -- issue identity when the front matter is missing ------------------
     def _period_from_headers(self) -> str | None:
-        for line in self.source.lines:
-            m = re.search(r"公\s*报\s*(\d{4})\s*[·.]\s*(\d{1,2})", line)
-            if m:
-                return f"{m.group(1)}.{int(m.group(2))}"
-        return None
+        return next(filter(None, map(header_period, self.source.lines)), None)
 
     def _gazette_from_headers(self) -> str | None:
-        for line in self.source.lines:
-            m = re.search(r"(\S{2,30}?公\s*报)\s*\d{4}\s*[·.]", line)
-            if m:
-                return re.sub(r"\s+", "", m.group(1))
-        return None
+        return next(filter(None, map(header_gazette, self.source.lines)), None)
 
     def _period_from_chronicle(self, start: int) -> str | None:
         for b in self.blocks[start : start + 3]:
@@ -457,13 +488,13 @@ class Segmenter:
                 return f"{m.group(1)}.{int(m.group(2))}"
         return None
 
-    def _check_toc(self, toc: list[TocEntry], documents: list[Document]) -> None:
-        """Every TOC entry should be a document we found, and the other way round."""
+    def _check_toc(self, toc: list[TocEntry], documents: list[Document], whole: bool = True) -> None:
+        """Every TOC entry should be a document we found (when the whole issue is read), and the other way round."""
         if not toc:
             return
         titles = {d.title: d for d in documents}
         wanted = [e for e in toc if e.title != "大事记"]
-        for e in wanted:
+        for e in wanted if whole else ():
             if e.title not in titles:
                 self.warn(e.prov.line_start, f"table of contents lists “{e.title}” but no such document was found")
         listed = {e.title for e in wanted}
@@ -472,5 +503,16 @@ class Segmenter:
                 self.warn(d.prov.line_start, f"document “{d.title}” ({d.number}) is not in the table of contents")
 
 
-def segment(source: SourceFile) -> Issue:
-    return Segmenter(source).run()
+def header_period(line: str) -> str | None:
+    """The period a running header prints (曲靖市人民政府公报 2022·4 → 2022.4)."""
+    m = re.search(r"公\s*报\s*(\d{4})\s*[·.]\s*(\d{1,2})", line)
+    return f"{m.group(1)}.{int(m.group(2))}" if m else None
+
+
+def header_gazette(line: str) -> str | None:
+    m = re.search(r"(\S{2,30}?公\s*报)\s*\d{4}\s*[·.]", line)
+    return re.sub(r"\s+", "", m.group(1)) if m else None
+
+
+def segment(source: SourceFile, layout: Layout | None = None, context: IssueContext | None = None) -> Issue:
+    return Segmenter(source, layout, context).run()
