@@ -17,7 +17,8 @@ from kg.city import GENERIC, city_reference, load_city
 from kg.counts import Count, headline
 from kg.errors import InputError
 from kg.pipeline.aggregate import aggregate
-from kg.pipeline.job import Fragment, Job, make_job, run, warm
+from kg.pipeline.job import Fragment, Job, make_jobs, run, warm
+from kg.pipeline.parts import PART_BYTES
 from kg.read import find_files
 from kg.store import as_rdflib
 from kg.records import Issue, codec
@@ -67,7 +68,7 @@ class BuildResult:
         for f in self.ok:
             records.update({k: v for k, v in f.counts.items() if k not in ("documents", "facts")})
         return {
-            "issues": len(self.ok),
+            "issues": sum(f.opens_issue for f in self.ok),
             "documents": self.documents,
             "counts": {c.name: c.n for c in self.counts},
             "counted": {c.name: c.legend() for c in self.counts},
@@ -76,7 +77,7 @@ class BuildResult:
             "facts": self.triples,
             "warnings": len(self.warnings),
             "failed_files": self.failed,
-            "files": [f.label for f in self.ok],
+            "files": list(dict.fromkeys(f.label for f in self.ok)),
         }
 
 
@@ -121,9 +122,11 @@ def build(
     city: str | None = None,
     jobs: int | None = None,
     dask: str | None = None,
+    part_bytes: int = PART_BYTES,
 ) -> BuildResult:
     """Each document is read in its own government (kg/jurisdiction.py) with that city's data;
-    `city` (--city) overrides: its data, and its government when it has a code, for every document."""
+    `city` (--city) overrides: its data, and its government when it has a code, for every document.
+    A file of several issues, or an issue over `part_bytes`, is cut into parts (kg/pipeline/parts.py)."""
     city_ref = city_reference(load_city(city)) if city else ""
     files = find_files(inputs)
     if not files:
@@ -131,13 +134,13 @@ def build(
     folder = graphdir.fragments(out)
     with graphdir.writing(out) as gen:
         folder.mkdir(parents=True, exist_ok=True)
-        job_list = [make_job(path, label, city_ref) for path, label in files]
+        job_list = [job for path, label in files for job in make_jobs(path, label, city_ref, part_bytes)]
         done = 0
 
         def tick(frag: Fragment) -> None:
             nonlocal done
             done += 1
-            progress(f"{done} of {len(job_list)} files: {frag.label}")
+            progress(f"{done} of {len(job_list)} jobs: {frag.label}")
 
         fragments = _map_jobs(job_list, folder, jobs or os.cpu_count() or 1, dask, tick)
         result = BuildResult(folder, fragments)

@@ -1,10 +1,11 @@
-"""One gazette file → one fragment: read, segment, extract, map to facts, draw its part of the model.
+"""One gazette file (or one part of a large one, kg/pipeline/parts.py) → one fragment: read,
+segment, extract, map to facts, draw its part of the model.
 
 A fragment is four files named by the job's key in the fragment folder:
 `KEY.records.jsonl` (the issue and its records, kg.records.codec: for `kg eval` and the tests),
 `KEY.nt` (its facts, N-Triples), `KEY.model.jsonl` (its nodes and edges) and
 `KEY.json` (summary and warnings), written last: a fragment without it is not there.
-A failing job returns its error as a warning naming the file; the fragment is not written.
+A failing job returns its error as a warning naming the file (and a part's lines); the fragment is not written.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from kg.errors import InputError
 from kg.graphdir import write_atomic
 from kg.namespaces import PREFIXES
 from kg.paths import ROOT
+from kg.pipeline.parts import PART_BYTES, Part, plan
 
 XSD_STRING = PREFIXES["xsd"] + "string"
 VERSION_PARTS = ("kg", "extractors", "ontology", "data/cities", "data/lexicon")
@@ -33,7 +35,13 @@ class Job:
     path: str  # absolute path of the file to read
     label: str  # the file as provenance names it: relative to the input root
     city: str  # city reference given with --city (name under data/cities or a folder); "" to read each document's own
-    key: str  # content hash of (file, label, city data, code)
+    key: str  # content hash of (file, label, city data, code, and the part's lines)
+    part: Part | None = None  # None: the whole file
+
+    @property
+    def name(self) -> str:
+        """The file, and a part's lines, as messages name it."""
+        return f"{self.label}:{self.part.first_line}-{self.part.last_line}" if self.part else self.label
 
 
 @dataclass
@@ -45,6 +53,7 @@ class Fragment:
     counts: dict[str, int] = field(default_factory=dict)
     cached: bool = False
     city: str = ""  # the city data the issue was read with
+    opens_issue: bool = True  # False for a part of an issue after its first
 
     @staticmethod
     def load(folder: Path, key: str) -> "Fragment | None":
@@ -52,7 +61,8 @@ class Fragment:
             d = json.loads((folder / f"{key}.json").read_text("utf-8"))
         except (OSError, ValueError):
             return None
-        return Fragment(d["key"], d["label"], d["ok"], d.get("warnings", []), d.get("counts", {}), cached=True, city=d.get("city", ""))
+        return Fragment(d["key"], d["label"], d["ok"], d.get("warnings", []), d.get("counts", {}), cached=True, city=d.get("city", ""),
+                        opens_issue=d.get("opens_issue", True))
 
 
 @lru_cache(maxsize=1)
@@ -67,15 +77,27 @@ def code_version() -> str:
     return h.hexdigest()[:16]
 
 
-def make_job(path: Path, label: str, city: str) -> Job:
+def make_jobs(path: Path, label: str, city: str, part_bytes: int = PART_BYTES) -> list[Job]:
+    """One job for the file, or one per part (kg/pipeline/parts.py), keyed by the file's content,
+    the part's lines and the code."""
     h = hashlib.sha256()
     for part in (label, city, code_version()):
         h.update(part.encode("utf-8") + b"\x1f")
     try:
-        h.update(path.read_bytes())
-    except OSError:
-        pass  # the job itself reports the unreadable file
-    return Job(str(path), label, city, h.hexdigest()[:24])
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        parts = plan(path, label, part_bytes)
+    except (OSError, UnicodeDecodeError):
+        parts = None  # the job itself reports the unreadable file
+    if parts is None:
+        return [Job(str(path), label, city, h.hexdigest()[:24])]
+    jobs = []
+    for part in parts:
+        k = h.copy()
+        k.update(f"lines {part.first_line}-{part.last_line}".encode())
+        jobs.append(Job(str(path), label, city, k.hexdigest()[:24], part))
+    return jobs
 
 
 @lru_cache(maxsize=8)
@@ -104,9 +126,10 @@ def warm() -> None:
         _pipeline(_context(city)[0])
 
 
-def _placed(issue, city: str):
+def _placed(issue, city: str, part: Part | None = None):
     """The issue's documents placed in their governments (or all in the --city override's); the city
-    data that applies to the issue; the warnings for documents whose government is unknown."""
+    data that applies to the issue; the warnings for documents whose government is unknown. A part
+    of an issue takes the issue's government from its plan when the gazette names no place."""
     from kg import jurisdiction
     from kg.city import city_for, city_reference, load_city
 
@@ -114,6 +137,8 @@ def _placed(issue, city: str):
     override = jurisdiction.of_code(forced.code, f"--city {city}") if forced and forced.code else None
     warnings = jurisdiction.assign(issue, override)
     where = jurisdiction.of_issue(issue)
+    if part is not None and part.issue is not None and not (issue.gazette and jurisdiction.place_of(issue.gazette)):
+        where = override or part.first_placed
     city_data = forced or city_for(where.code if where else None)
     return where, city_reference(city_data), warnings
 
@@ -161,10 +186,10 @@ def run(job: Job, folder: Path) -> Fragment:
     try:
         return _run(job, folder)
     except InputError as exc:
-        return _failed(job, folder, f"{job.label}: skipped: {str(exc).split(': ', 1)[-1]}")
+        return _failed(job, folder, f"{job.name}: skipped: {str(exc).split(': ', 1)[-1]}")
     except Exception as exc:  # one file's failure must not stop the corpus
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        return _failed(job, folder, f"{job.label}: skipped: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})")
+        return _failed(job, folder, f"{job.name}: skipped: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})")
 
 
 def _failed(job: Job, folder: Path, message: str) -> Fragment:
@@ -187,7 +212,7 @@ class Processed:
     city: str = ""  # the city data the issue was read with
 
 
-def process(path: Path, label: str, city: str) -> Processed:
+def process(path: Path, label: str, city: str, part: Part | None = None) -> Processed:
     """read → segment → extract → map (resolving names) → project. Raises InputError for a file
     that cannot be read; anything else it raises is a bug (the job turns it into a warning)."""
     from time import perf_counter
@@ -195,7 +220,8 @@ def process(path: Path, label: str, city: str) -> Processed:
     from extractors import run_all
     from kg.graph import GraphBuilder, add_all
     from kg.model.project import project
-    from kg.read import read_file
+    from kg.layout import build_layout
+    from kg.read import read_file, read_part
     from kg.records import Warning_
     from kg.segment import segment
 
@@ -210,10 +236,12 @@ def process(path: Path, label: str, city: str) -> Processed:
         seconds[stage] = now - t
         t = now
 
-    source = read_file(path, label=label)
+    source = read_file(path, label=label) if part is None else read_part(path, label, part.start, part.end, part.first_line)
     lap("read")
-    issue = segment(source)
-    where, city_ref, placing = _placed(issue, city)
+    issue = segment(source, build_layout(source.lines, part.layout) if part and part.layout else None, part.issue if part else None)
+    if part and part.issue and len(issue.documents) != part.documents:
+        raise ValueError(f"{len(issue.documents)} documents where the plan found {part.documents}")
+    where, city_ref, placing = _placed(issue, city, part)
     city_data, resolver, canonical = _context(city_ref)
     lap("segment")
     records = run_all(issue, city_data)
@@ -237,7 +265,7 @@ def _run(job: Job, folder: Path) -> Fragment:
     from kg.model import GraphModel, dump_lines
     from kg.records import codec
 
-    p = process(Path(job.path), job.label, job.city)
+    p = process(Path(job.path), job.label, job.city, job.part)
     t = perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / f"{job.key}.records.jsonl", codec.dump(p.issue, p.records))
@@ -246,7 +274,9 @@ def _run(job: Job, folder: Path) -> Fragment:
     write_atomic(folder / f"{job.key}.model.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
     counts = dict(Counter(type(r).__name__ for r in p.records), documents=len(p.issue.documents), facts=len(p.facts))
     seconds = dict(p.seconds, write=perf_counter() - t)
+    opens = job.part is None or job.part.opens_issue
     summary = {"key": job.key, "label": job.label, "ok": True, "warnings": p.warnings, "counts": counts,
-               "period": p.issue.period, "gazette": p.issue.gazette, "seconds": seconds, "city": p.city}
+               "period": p.issue.period, "gazette": p.issue.gazette, "seconds": seconds, "city": p.city,
+               "lines": [job.part.first_line, job.part.last_line] if job.part else None, "opens_issue": opens}
     write_atomic(folder / f"{job.key}.json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
-    return Fragment(job.key, job.label, True, p.warnings, counts, city=p.city)
+    return Fragment(job.key, job.label, True, p.warnings, counts, city=p.city, opens_issue=opens)
