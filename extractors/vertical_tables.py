@@ -22,9 +22,11 @@ its catalogue (extractors/powers.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.normalise import NText, normalise_line
+from kg.read import first_held
 
 SEP = "\u2423"  # stands for a whitespace-only line inside a cell
 MIN_LINES = 40  # short lines needed before a stretch counts as a vertical table
@@ -63,8 +65,10 @@ class _Tok:
     separator: bool  # whitespace-only line
 
 
-def find_regions(lines: tuple[str, ...], start: int = 1, end: int | None = None) -> list[tuple[int, int]]:
-    """1-based (first, last) line spans where every non-blank line is ≤ MAX_CHARS characters."""
+def find_regions(lines: Sequence[str], start: int | None = None, end: int | None = None) -> list[tuple[int, int]]:
+    """1-based (first, last) line spans where every non-blank line is ≤ MAX_CHARS characters (from
+    the first line held: a part of a file is not read from line 1)."""
+    start = first_held(lines) if start is None else start
     end = len(lines) if end is None else end
     regions: list[tuple[int, int]] = []
     first = last = 0
@@ -206,7 +210,7 @@ def _strip_seps(text: NText) -> NText:
     return text[a:b]
 
 
-def read_all(lines: tuple[str, ...], start: int = 1, end: int | None = None) -> list[VerticalTable]:
+def read_all(lines: Sequence[str], start: int | None = None, end: int | None = None) -> list[VerticalTable]:
     """Every vertical table between lines start and end (1-based, inclusive)."""
     out = []
     for first, last in find_regions(lines, start, end):

@@ -140,7 +140,7 @@ def build(
         def tick(frag: Fragment) -> None:
             nonlocal done
             done += 1
-            progress(f"{done} of {len(job_list)} jobs: {frag.label}")
+            progress(f"{done} of {len(job_list)} {'files' if len(job_list) == len(files) else 'jobs (parts of large files)'}: {frag.label}")
 
         fragments = _map_jobs(job_list, folder, jobs or os.cpu_count() or 1, dask, tick)
         result = BuildResult(folder, fragments)

@@ -50,6 +50,11 @@ class Lines(Sequence[str]):
         return enumerate(self.held, self.first)
 
 
+def first_held(lines: Sequence[str]) -> int:
+    """The number of the first line a part holds (1 for a whole file)."""
+    return lines.first if isinstance(lines, Lines) else 1
+
+
 def numbered(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
     """A file's (or a part's) lines with their 1-based numbers in the file."""
     return lines.numbered() if isinstance(lines, Lines) else enumerate(lines, 1)

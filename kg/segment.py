@@ -24,7 +24,7 @@ from kg.patterns import (
     parse_date,
     split_names,
 )
-from kg.read import SourceFile
+from kg.read import SourceFile, numbered
 from kg.records import (
     Attachment,
     BoardMember,
@@ -476,10 +476,10 @@ class Segmenter:
 
     # -- issue identity when the front matter is missing ------------------
     def _period_from_headers(self) -> str | None:
-        return next(filter(None, map(header_period, self.source.lines)), None)
+        return next(filter(None, (header_period(line) for _, line in numbered(self.source.lines))), None)
 
     def _gazette_from_headers(self) -> str | None:
-        return next(filter(None, map(header_gazette, self.source.lines)), None)
+        return next(filter(None, (header_gazette(line) for _, line in numbered(self.source.lines))), None)
 
     def _period_from_chronicle(self, start: int) -> str | None:
         for b in self.blocks[start : start + 3]:

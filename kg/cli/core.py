@@ -30,6 +30,7 @@ def build(
     dask: Annotated[Optional[str], typer.Option("--dask", help="Map the per-issue jobs on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for a LocalCluster on this machine.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 when the build has warnings (for CI).")] = False,
     city: Annotated[Optional[str], typer.Option("--city", help="Override: read every document as this city's (data/cities/NAME or a folder), instead of each document's own government read from its text.")] = None,
+    part_size: Annotated[float, typer.Option("--part-size", min=0.001, help="MB: an issue larger than this is read as several jobs, cut before documents (the same graph; memory bounded by the part).")] = 1.0,
 ) -> None:
     """Read gazette issues, split them into documents and store the graph in OUT."""
     from kg.build import build as run_build
@@ -37,7 +38,8 @@ def build(
 
     try:
         check_out_folder(out)
-        result = run_build(inputs, out, progress=(lambda _: None) if quiet else (lambda msg: err.print(msg, markup=False, highlight=False)), city=city, jobs=jobs, dask=dask)
+        result = run_build(inputs, out, progress=(lambda _: None) if quiet else (lambda msg: err.print(msg, markup=False, highlight=False)), city=city, jobs=jobs, dask=dask,
+                           part_bytes=int(part_size * 1e6))
     except InputError as exc:
         fail(str(exc))
         return

@@ -31,7 +31,7 @@ from kg.read import Lines, SourceFile
 from kg.records import Jurisdiction
 from kg.segment import PERIOD, IssueContext, Segmenter, header_gazette, header_period
 
-PART_BYTES = 1_000_000  # an issue larger than this is cut at documents (a job holds ~130 bytes per byte of text)
+PART_BYTES = 1_000_000  # an issue larger than this is cut at documents (a job holds ~130 bytes per byte of text); --part-size
 MASTHEAD = re.compile(r"^.{2,30}?公报$")  # the gazette's name alone, as printed at the head of an issue
 MASTHEAD_TO_PERIOD = 15  # non-blank lines from the masthead to the issue's period, at most
 BEFORE = 150  # lines read before a document to check a cut there (the segmenter looks back 5 blocks, the layout 80 lines)
