@@ -310,11 +310,29 @@ def execute(store: Any, query: CannedQuery, values: Mapping[str, Value]) -> tupl
     return shown, rows
 
 
+@lru_cache(maxsize=1)
+def _lookups() -> dict[str, CannedQuery]:
+    """The existence checks of queries/lookups/names.yaml, as one-column queries of their own."""
+    path = QUERIES / "lookups" / "names.yaml"
+    try:
+        data = read_yaml(path)
+        return {key: CannedQuery(f"lookup {key}", key, "", {}, (Column("x"),), str(v["sparql"]), str(v["cypher"]), path=path)
+                for key, v in data.items()}
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{path}: not a lookups file ({type(exc).__name__}: {exc})") from None
+
+
+def holds(store: Any, lookup: str, value: Value) -> bool:
+    """Does the graph hold `value` as a name of the kind `lookup` (QUERY.COLUMN) lists? Answered from an index."""
+    check = _lookups().get(lookup)
+    return check is not None and bool(execute(store, check, {"value": value})[1])
+
+
 def check_names(store: Any, query: CannedQuery, values: Mapping[str, Value]) -> None:
     """A parameter naming an agency, person or document the graph does not hold is an error, not an empty table."""
     for name, p in query.params.items():
         value = values.get(name)
-        if not p.lookup or value in (None, ""):
+        if not p.lookup or value in (None, "") or holds(store, p.lookup, value):
             continue
         source, _, column = p.lookup.partition(".")
         _, rows = execute(store, get(source), bind(get(source), {}))

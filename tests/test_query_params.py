@@ -84,3 +84,38 @@ def test_each_query_has_its_own_help():
     result = runner.invoke(app, ["query", "lead-units", "--help"])
     assert result.exit_code == 0
     assert "expand: " in result.output and "one of types, no, yes; default types" in result.output and "counted_from" in result.output
+
+
+LOOKUP_VALUES = {  # a name each kind holds in the sample, as its listing query prints it
+    "agencies.agency_name": "曲靖市能源局", "documents.doc_number": "曲政办发〔2022〕29号", "people.name": "陈志",
+    "posts.post": "市委常委", "powers.type": "行政处罚", "projects.county": "会泽县",
+}
+
+
+def test_every_name_parameter_has_an_existence_check_in_both_languages():
+    from kg import query as canned
+
+    used = {p.lookup for q in canned.available().values() for p in q.params.values() if p.lookup}
+    checks = canned._lookups()
+    assert used == set(checks) == set(LOOKUP_VALUES)
+    assert all(c.sparql.strip() and c.cypher.strip() for c in checks.values())
+
+
+def test_existence_checks_answer_as_the_listings_on_both_stores(built, bolt):
+    """Each check finds a name its listing query prints and not a near miss, on the RDF store and over Bolt."""
+    from kg import model
+    from kg import query as canned
+    from kg.neo4j_store import Neo4jStore
+    from kg.store import open_store
+
+    rdf = open_store(built[0])
+    uri, user, password, _ = bolt
+    with Neo4jStore(uri, user, password, "sample") as neo:
+        neo.load(model.read(built[0]))
+        for lookup, value in LOOKUP_VALUES.items():
+            source, _, column = lookup.partition(".")
+            listed = {r[column] for r in canned.run(rdf, source)[1]}
+            assert value in listed, lookup
+            for store in (rdf, neo):
+                assert canned.holds(store, lookup, value), (lookup, store)
+                assert not canned.holds(store, lookup, value[:-1] + "某"), (lookup, store)
