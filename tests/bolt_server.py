@@ -22,7 +22,7 @@ from pathlib import Path
 PASSWORD = "kg-test-password"
 USER = "root"
 DATABASE = "kg"
-DATABASES = (DATABASE, "sample", "other")  # loader tests empty "kg"; the query pairs keep a corpus loaded in each other one
+DATABASES = (DATABASE, "sample", "other", "repeats")  # loader tests empty "kg"; the query pairs keep a corpus loaded in each other one
 
 
 def _free_port() -> int:

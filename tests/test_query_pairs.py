@@ -1,9 +1,9 @@
 """Every canned query answers the same on the RDF store and on a Bolt server loaded from the graph model.
 
-The sample corpus and the other governments' documents are each built, loaded into their own
-database of the ArcadeDB fixture, and every query is run on both stores with the same bound
-parameters: same columns, same rows in the same order. lead-units is also counted directly in
-networkx from the graph model.
+The sample corpus, the other governments' documents and a corpus with repeats are each built,
+loaded into their own database of the ArcadeDB fixture, and every query is run on both stores with
+the same bound parameters: same columns, same rows in the same order. lead-units is also counted
+directly in networkx from the graph model.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from kg.store import load
 from tests.conftest import ROOT
 
 OTHER = ROOT / "tests" / "data" / "other"
+FIRST = ROOT / "data" / "gazettes" / "qujing" / "000_0a4c42de838fdf56.txt"
+SECOND = ROOT / "data" / "gazettes" / "qujing" / "001_aec869a62786b268.txt"
 RDF_ONLY = {"stats": "counts RDF classes, among them evidence, sections and geometries that the property graph folds into provenance and properties"}
 HOSTILE = ["x' }) DETACH DELETE n //", 'x" ) } UNION { ?s ?p ?o } #', "a\rb"]
 
@@ -57,8 +59,28 @@ def other(tmp_path_factory, bolt):
     neo.close()
 
 
+@pytest.fixture(scope="session")
+def repeats(tmp_path_factory, bolt):
+    """Two sample issues, the first also under a second file name, and each as another city prints
+    it (benchmarks/synthetic.py): a document, task or project read twice is one node with several
+    places, sequence numbers or lists, and the province's agencies and county projects are shared."""
+    from benchmarks.synthetic import leaders, variant
+
+    corpus = tmp_path_factory.mktemp("repeats-corpus")
+    for src in (FIRST, SECOND):
+        text = src.read_text("utf-8")
+        (corpus / src.name).write_text(text, "utf-8")
+        (corpus / f"zhaotong_{src.name}").write_text(variant(text, 1, leaders()), "utf-8")
+    (corpus / "reprint.txt").write_text(FIRST.read_text("utf-8"), "utf-8")
+    out = tmp_path_factory.mktemp("repeats")
+    result = build(sorted(corpus.glob("*.txt")), out)
+    rdf, neo = _stores(out, bolt, "repeats")
+    yield rdf, neo, out, {c.name: c.n for c in result.counts}
+    neo.close()
+
+
 def both(stores, name: str, params: dict[str, str] | None = None, city: str = "qujing"):
-    rdf, neo, _ = stores
+    rdf, neo = stores[:2]
     q = canned.get(name)
     values = canned.bind(q, params or {}, city)
     return canned.execute(rdf, q, values), canned.execute(neo, q, values)
@@ -113,6 +135,26 @@ def test_pairs_on_other_governments(other, name):
     params = {k: v for k, v in _defaults(other, "generic").items() if canned.get(name).params.get(k, canned.Param(k, "text", "")).required}
     (cols_rdf, rows_rdf), (cols_neo, rows_neo) = both(other, name, params, city="generic")
     assert cols_rdf == cols_neo and rows_rdf == rows_neo
+
+
+@pytest.mark.parametrize("name", sorted(set(canned.available()) - set(RDF_ONLY)))
+def test_pairs_on_repeated_documents(repeats, name):
+    params = {k: v for k, v in _defaults(repeats, "qujing").items() if canned.get(name).params.get(k, canned.Param(k, "text", "")).required}
+    (cols_rdf, rows_rdf), (cols_neo, rows_neo) = both(repeats, name, params)
+    assert cols_rdf == cols_neo and rows_rdf == rows_neo
+
+
+def test_a_repeated_fact_is_one_row(repeats):
+    """As many rows as `kg build` counts documents, assignments and projects, on either store; a
+    document printed twice lists both places and is placed at the first."""
+    counts = repeats[3]
+    for name, counted in (("documents", "documents"), ("responsibilities", "assignments"), ("projects", "projects")):
+        for _, rows in both(repeats, name):
+            assert len(rows) == counts[counted], name
+    for _, rows in both(repeats, "documents", {"issue": "2021.12"}):
+        row = next(r for r in rows if r["doc_number"] == "曲政发〔2021〕51号")
+        assert (row["source"], row["line"], row["printings"]) == ("000_0a4c42de838fdf56.txt", 73, "000_0a4c42de838fdf56.txt:73、reprint.txt:73")
+        assert {r["period"] for r in rows} == {"2021.12"}
 
 
 def test_lead_units_counted_in_networkx(sample):
