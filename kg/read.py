@@ -152,6 +152,12 @@ def _decode_utf8_lines(data: bytes, label: str) -> tuple[str, list[Warning_]]:
     return "\n".join(lines), warnings
 
 
+def looks_binary(text: str) -> bool:
+    """Control characters (other than tab, line ends and form feed) in more than 1 of 200 of the first 20,000 characters."""
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls > max(8, len(text[:20000]) // 200)
+
+
 def decode(data: bytes, label: str) -> tuple[str, str, list[Warning_]]:
     """Text, the encoding it was read in, and warnings for bytes read as U+FFFD."""
     if not data.strip():
@@ -181,8 +187,7 @@ def decode(data: bytes, label: str) -> tuple[str, str, list[Warning_]]:
                     raise InputError(f"{label}: cannot decode as UTF-8, UTF-16 or GB18030/GBK") from None
     if not text.strip():
         raise InputError(f"{label}: file is empty")
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > max(8, len(text[:20000]) // 200):
+    if looks_binary(text):
         raise InputError(f"{label}: binary file (control characters), not gazette text")
     return text, encoding, warnings
 

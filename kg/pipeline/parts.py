@@ -27,7 +27,7 @@ from pathlib import Path
 from kg.layout import LayoutContext, build_layout, measures, prose_widths, series_labels
 from kg.normalise import normalise_line
 from kg.patterns import DOC_NUMBER_LINE
-from kg.read import Lines, SourceFile
+from kg.read import Lines, SourceFile, looks_binary
 from kg.records import Jurisdiction
 from kg.segment import PERIOD, IssueContext, Segmenter, header_gazette, header_period
 
@@ -79,9 +79,9 @@ def _lines(path: Path, start: int, first_line: int, stop_byte: int | None = None
 def _bom(path: Path) -> int | None:
     """Bytes to skip before the text of a file that can be cut; None for one that cannot."""
     with path.open("rb") as fh:
-        head = fh.read(4096)
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
-        return None
+        head = fh.read(80000)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head[:4096] or looks_binary(head.decode("utf-8", "ignore")):
+        return None  # read whole: the job reads UTF-16, or refuses a binary file
     return len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
 
 
