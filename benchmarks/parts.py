@@ -4,7 +4,8 @@ Each file is synthetic issues (benchmarks/synthetic.py; different cities and yea
 into one, so a build before parts (one job holding the whole file) and after (one job per issue,
 or per part of an issue over --part-size) can be compared on the same input. Each build runs under
 /usr/bin/time in a fresh output folder: peak memory is the largest single process (the build, a
-worker or the aggregate), CPU seconds count every process. `--code DIR` runs another checkout of
+worker or the aggregate's store), and the jobs' peak the largest a job's process reached (as its
+fragment summary records it; older code records none); CPU seconds count every process. `--code DIR` runs another checkout of
 kg (an older commit, say) with this venv; `--part-size` is passed only when given (older code has
 no such option). Figures, not assertions; the load average is printed with each.
 
@@ -14,6 +15,7 @@ Run: .venv/bin/python benchmarks/parts.py --mb 2,20,50 [--jobs 2] [--part-size M
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -55,7 +57,10 @@ def timed_build(code: Path, path: Path, out: Path, jobs: int, part_size: str | N
         raise SystemExit(f"build failed:\n{proc.stderr[-2000:]}")
     wall, user, system, peak_kb = proc.stderr.strip().splitlines()[-1].split()
     facts = next((w for w in proc.stdout.split(", ") if w.endswith(" facts")), "? facts").split()[0]
-    return {"wall": float(wall), "cpu": float(user) + float(system), "peak_mb": int(peak_kb) / 1024, "facts": float(facts)}
+    summaries = [json.loads(f.read_text("utf-8")) for f in (out / ".kg" / "fragments").glob("*.json")]
+    jobs_peak = max((s.get("peak_mb", 0) for s in summaries), default=0)
+    return {"wall": float(wall), "cpu": float(user) + float(system), "peak_mb": int(peak_kb) / 1024, "facts": float(facts),
+            "jobs": len(summaries), "jobs_peak_mb": jobs_peak}
 
 
 def main() -> None:
@@ -69,15 +74,15 @@ def main() -> None:
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; code {args.code}; --jobs {args.jobs}; --part-size {args.part_size or 'default'}")
-    print("| MB | wall s | CPU s | peak MB (largest process) | facts | load average before → after |")
-    print("|---|---|---|---|---|---|")
+    print("| MB | jobs | wall s | CPU s | peak MB, largest process | peak MB, jobs | facts | load average before → after |")
+    print("|---|---|---|---|---|---|---|---|")
     paths = [Path(f) for f in args.files.split(",")] if args.files else [single_file(args.work, float(mb)) for mb in args.mb.split(",")]
     for k, path in enumerate(paths):
         before = os.getloadavg()
         r = timed_build(args.code.resolve(), path.resolve(), (args.work / f"out-{k}").resolve(), args.jobs, args.part_size)
         after = os.getloadavg()
         size = sum(f.stat().st_size for f in ([path] if path.is_file() else path.rglob("*.txt")))
-        print(f"| {size / 1e6:.1f} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['peak_mb']:.0f} | {r['facts']:.0f} | "
+        print(f"| {size / 1e6:.1f} | {r['jobs']} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['peak_mb']:.0f} | {r['jobs_peak_mb'] or float('nan'):.0f} | {r['facts']:.0f} | "
               f"{before[0]:.1f} → {after[0]:.1f} |", flush=True)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import resource
 import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -277,6 +278,7 @@ def _run(job: Job, folder: Path) -> Fragment:
     opens = job.part is None or job.part.opens_issue
     summary = {"key": job.key, "label": job.label, "ok": True, "warnings": p.warnings, "counts": counts,
                "period": p.issue.period, "gazette": p.issue.gazette, "seconds": seconds, "city": p.city,
-               "lines": [job.part.first_line, job.part.last_line] if job.part else None, "opens_issue": opens}
+               "lines": [job.part.first_line, job.part.last_line] if job.part else None, "opens_issue": opens,
+               "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # the process's so far: a worker's over its jobs
     write_atomic(folder / f"{job.key}.json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
     return Fragment(job.key, job.label, True, p.warnings, counts, city=p.city, opens_issue=opens)
