@@ -89,10 +89,10 @@ def measures(widths: Counter[float]) -> tuple[float, bool, float]:
 
 
 def prose_widths(lines: Iterable[NText]) -> Counter[float]:
-    return Counter(_width(n.text) for n in lines if n.text and "\t" not in n.text)
+    return Counter(width(n.text) for n in lines if n.text and "\t" not in n.text)  # (tab rows are tables)
 
 
-def _width(text: str) -> float:
+def width(text: str) -> float:
     """Printed width: half for an ASCII character (counted by one encode, not a loop)."""
     return len(text) - 0.5 * len(text.encode("ascii", "ignore"))
 
@@ -193,7 +193,7 @@ def _drop_running_titles(lines: list[NText], column: float, dropped: list[tuple[
     while i < len(lines):
         prev = out[-1].text if out else ""
         cut = 0
-        if prev and not prev.endswith(tuple(TERMINAL)) and _width(prev) >= column * 0.82:
+        if prev and not prev.endswith(tuple(TERMINAL)) and width(prev) >= column * 0.82:
             for n in (3, 2, 1):  # the longest run that reads as a title
                 run, after = lines[i : i + n], lines[i + n] if i + n < len(lines) else None
                 if after is None or len(run) < n:
@@ -203,7 +203,7 @@ def _drop_running_titles(lines: list[NText], column: float, dropped: list[tuple[
                     continue
                 # short lines, or the title of a plan the notice just above named
                 named_above = joined in "".join(x.text for x in out[-80:])
-                if named_above or all(_width(x.text) < column * 0.82 for x in run):
+                if named_above or all(width(x.text) < column * 0.82 for x in run):
                     cut = n
                     break
         if cut:
@@ -221,18 +221,18 @@ def _continues(prev: str, nxt: str, narrow: bool, column: float) -> bool:
         return False
     if prev.endswith(("。", "！", "？")) or TOC_ENTRY.match(prev):
         return False
-    if prev.endswith(("；", "：")) and not (narrow and _width(prev) >= column * 0.9):
+    if prev.endswith(("；", "：")) and not (narrow and width(prev) >= column * 0.9):
         return False  # in a narrow column a full line may end on ：or ；mid-sentence
     if narrow:
         # A line as wide as the column was cut by the layout, whatever it ends with
         # (typesetting squeezes punctuation, so full lines vary by a few characters);
         # lines far wider than the column are boxes or table rows across the page.
-        return column * 0.82 <= _width(prev) <= column * 1.6
+        return column * 0.82 <= width(prev) <= column * 1.6
     if prev.endswith(tuple(TERMINAL)):
         return False
     if prev.endswith(("，", "、", "（", "《", "“", "—")):
         return True
-    return _width(prev) >= 25
+    return width(prev) >= 25
 
 
 def _space_cells(raw: str, line_no: int) -> tuple[NText, ...]:

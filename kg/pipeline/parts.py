@@ -21,11 +21,12 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.layout import LayoutContext, build_layout, measures, prose_widths, series_labels
-from kg.normalise import normalise_line
+from kg.layout import LayoutContext, build_layout, measures, series_labels, width
+from kg.normalise import NText, normalise_line
 from kg.patterns import DOC_NUMBER_LINE
 from kg.read import Lines, SourceFile, looks_binary
 from kg.records import Jurisdiction
@@ -63,8 +64,9 @@ class _Issue:
     anchors: list[tuple[int, int, int, int]]  # a 文号 line: its number and byte, and those of the line BEFORE lines above it
 
 
-def _lines(path: Path, start: int, first_line: int, stop_byte: int | None = None, count: int | None = None):  # type: ignore[no-untyped-def]
-    """(number, byte, text) of each line from byte `start` (line `first_line`) on."""
+def _lines(path: Path, start: int, first_line: int, stop_byte: int | None = None, count: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """(number, byte, text) of each line from byte `start` (line `first_line`) on, up to byte
+    `stop_byte` or `count` lines."""
     with path.open("rb") as fh:
         fh.seek(start)
         offset, no = start, first_line
@@ -159,13 +161,15 @@ class _Counts:
 def _count(path: Path, issue: _Issue, end: int) -> _Counts:
     counts = _Counts(Counter(), {"大事记"}, {})
     for no, _, raw in _lines(path, issue.start, issue.first_line, stop_byte=end):
-        n = normalise_line(raw, no)
-        if not n.text:
+        text = normalise_line(raw, no).text if raw.strip() else ""
+        if not text:
             continue
-        counts.widths.update(prose_widths([n]))
-        counts.labels |= series_labels([n])
-        if len(n.text) <= 10:
-            counts.first_seen.setdefault(n.text, no)
+        if "\t" not in text:  # as prose_widths counts
+            counts.widths[width(text)] += 1
+        if "〔" in text:  # as series_labels finds them
+            counts.labels |= series_labels([NText(text, ())])
+        if len(text) <= 10:
+            counts.first_seen.setdefault(text, no)
         counts.gazette = counts.gazette or header_gazette(raw)
         counts.period = counts.period or header_period(raw)
     return counts
@@ -212,15 +216,19 @@ def _cut_issue(path: Path, label: str, issue: _Issue, end_line: int, end: int, p
         (first, start), (_, stop) = spans[k]
         return _read(path, label, start, first, stop_byte=stop)[0], counts.layout(first, issue.first_line)
 
-    head, head_layout = source(0)
-    gazette, period, board, toc, prov = Segmenter(head, build_layout(head.lines, head_layout)).front()
+    # The front matter ends at the first document's title, the chronicle follows the last document:
+    # read from the issue's start to its first 文号, and from above its last 文号 to its end.
+    head = _read(path, label, issue.start, issue.first_line, count=issue.anchors[0][0] - issue.first_line + 5)[0]
+    gazette, period, board, toc, prov = Segmenter(head, build_layout(head.lines, counts.layout(issue.first_line, issue.first_line))).front()
     gazette = gazette or counts.gazette
     if period is None:
-        tail, tail_layout = source(len(spans) - 1)
-        period = Segmenter(tail, build_layout(tail.lines, tail_layout)).chronicle_period() or counts.period
+        last = issue.anchors[-1]
+        first, start = (last[2], last[3]) if last[2] > issue.first_line else (issue.first_line, issue.start)
+        tail = _read(path, label, start, first, stop_byte=end)[0]
+        period = Segmenter(tail, build_layout(tail.lines, counts.layout(first, issue.first_line))).chronicle_period() or counts.period
     docs = [sum(1 for a in issue.anchors if first <= a[0] < nxt) for (first, _), (nxt, _) in spans]
     contexts = [IssueContext(gazette, period, tuple(board), tuple(toc), prov, sum(docs[:k]), k == len(spans) - 1) for k in range(len(spans))]
-    placed = None if _gazette_place(gazette) else _first_placed(spans, contexts, source)
+    placed = None if _gazette_place(gazette) else _first_placed(contexts, source)
     return [
         Part(first, nxt - 1, start, stop, counts.layout(first, issue.first_line), contexts[k], docs[k], placed)
         for k, ((first, start), (nxt, stop)) in enumerate(spans)
@@ -233,11 +241,11 @@ def _gazette_place(gazette: str | None) -> bool:
     return bool(gazette and place_of(gazette))
 
 
-def _first_placed(spans, contexts, source) -> Jurisdiction | None:  # type: ignore[no-untyped-def]
+def _first_placed(contexts: list[IssueContext], source: Callable[[int], tuple[SourceFile, LayoutContext]]) -> Jurisdiction | None:
     """The issue's government when its gazette names no place: its first document's that its own text tells."""
     from kg import jurisdiction
 
-    for k in range(len(spans)):
+    for k in range(len(contexts)):
         text, layout = source(k)
         issue = Segmenter(text, build_layout(text.lines, layout), contexts[k]).run()
         jurisdiction.assign(issue)
