@@ -146,7 +146,7 @@ def test_pairs_on_repeated_documents(repeats, name):
 
 def test_a_repeated_fact_is_one_row(repeats):
     """As many rows as `kg build` counts documents, assignments and projects, on either store; a
-    document printed twice lists both places and is placed at the first."""
+    document printed twice lists both places and is placed at the first; an event is one per issue."""
     counts = repeats[3]
     for name, counted in (("documents", "documents"), ("responsibilities", "assignments"), ("projects", "projects")):
         for _, rows in both(repeats, name):
@@ -155,6 +155,9 @@ def test_a_repeated_fact_is_one_row(repeats):
         row = next(r for r in rows if r["doc_number"] == "曲政发〔2021〕51号")
         assert (row["source"], row["line"], row["printings"]) == ("000_0a4c42de838fdf56.txt", 73, "000_0a4c42de838fdf56.txt:73、reprint.txt:73")
         assert {r["period"] for r in rows} == {"2021.12"}
+    for _, rows in both(repeats, "events"):  # the issue given twice reports its chronicle once, at the first file
+        assert len(rows) == len({(r["event_id"], r["person_id"]) for r in rows})
+        assert "reprint.txt" not in {r["source"] for r in rows}
 
 
 def test_lead_units_counted_in_networkx(sample):

@@ -26,8 +26,9 @@ from kg.vocab import KG, ORG, SCHEMA
 NOT_POSTS = ("领导", "候选人", "人选", "负责人", "同志", "专家", "代表")
 
 
-def event_id(e: Event) -> URIRef:
-    return make_id("event", e.file.rsplit("/", 1)[-1], e.entry_line, e.number)
+def event_id(e: Event, issue: Issue) -> URIRef:
+    """Keyed by the issue, not the file: one issue given twice (two file names) reports one event."""
+    return make_id("event", *issue_key(issue), e.entry_line, e.number)
 
 
 def issue_date(issue: Issue) -> date | None:
@@ -88,8 +89,8 @@ def occupancy(b: GraphBuilder, person: URIRef, name: str, label: str, day: date 
     return node
 
 
-def add_event(b: GraphBuilder, e: Event, issue_node: URIRef) -> URIRef:
-    node = event_id(e)
+def add_event(b: GraphBuilder, e: Event, issue: Issue, issue_node: URIRef) -> URIRef:
+    node = event_id(e, issue)
     b.add(node, RDF.type, KG.Event)
     b.add(node, KG.reportedIn, issue_node)
     b.add(node, KG.eventNumber, e.number)
@@ -109,8 +110,8 @@ def add_event(b: GraphBuilder, e: Event, issue_node: URIRef) -> URIRef:
     return node
 
 
-def add_participation(b: GraphBuilder, p: Participation) -> URIRef:
-    event = event_id(p.event)
+def add_participation(b: GraphBuilder, p: Participation, issue: Issue) -> URIRef:
+    event = event_id(p.event, issue)
     person = b.person(p.person)
     name = b.canonical_person(p.person)
     node = make_id("participation", event, name)
@@ -174,10 +175,10 @@ def map_events(b: GraphBuilder, issue: Issue, records: list) -> None:
     issue_node = make_id("issue", *issue_key(issue))
     for r in records:
         if isinstance(r, Event):
-            add_event(b, r, issue_node)
+            add_event(b, r, issue, issue_node)
     for r in records:
         if isinstance(r, Participation):
-            add_participation(b, r)
+            add_participation(b, r, issue)
         elif isinstance(r, Appointment):
             add_appointment(b, r)
     add_board_posts(b, issue)

@@ -7,7 +7,6 @@ point at the task or event node whose evidence covers its line.
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
@@ -157,7 +156,7 @@ def _mention(b: GraphBuilder, issue: Issue, m: ProjectMention, covering: list) -
             canonical = b.resolver.city.places.get(name)
             if canonical:
                 b.add(project, KG.locatedIn, division(b, canonical))
-    node = make_id("projectmention", PurePosixPath(issue.file).name, m.prov.line_start if m.prov else m.entry_line, m.name)
+    node = make_id("projectmention", *issue_key(issue), m.prov.line_start if m.prov else m.entry_line, m.name)  # one issue in two files: one mention
     b.add(node, RDF.type, KG.ProjectMention)
     b.add(node, RDFS.label, m.name)
     b.add(node, KG.mentions, project)
