@@ -115,6 +115,19 @@ def _map_jobs(jobs: list[Job], folder: Path, workers: int, dask: str | None, tic
     return [by_key[j.key] for j in jobs]
 
 
+def _base(out: Path, keys: list[str]) -> tuple[Path, set[str]] | None:
+    """The committed store and the fragments it was built from, when every one of them is still wanted
+    (issues were only added, or nothing changed): the new store starts from it."""
+    try:
+        held = graphdir.manifest(out).get("fragments")
+        store = graphdir.current(out) / graphdir.STORE
+    except InputError:
+        return None
+    if not isinstance(held, list) or not set(held) <= set(keys):
+        return None
+    return store, set(held)
+
+
 def build(
     inputs: list[Path],
     out: Path,
@@ -147,10 +160,12 @@ def build(
         if not result.ok:
             raise InputError("no input file could be read: " + "; ".join(result.warnings))
         progress("aggregating")
-        model, result.triples, result.timings = aggregate(folder, [f.key for f in result.ok], gen.path)
+        keys = [f.key for f in result.ok]
+        model, result.triples, result.timings = aggregate(folder, keys, gen.path, _base(out, keys))
         result.model_counts = dict(model.counts)
         result.counts = headline(as_rdflib(ox.Store.read_only(str(gen.path / graphdir.STORE))))
         used = {f.city for f in result.ok}
-        manifest = dict(result.summary(), city=city_ref or (used.pop() if len(used) == 1 else GENERIC), warnings=result.warnings, timings=result.timings)
+        manifest = dict(result.summary(), city=city_ref or (used.pop() if len(used) == 1 else GENERIC), warnings=result.warnings,
+                        timings=result.timings, fragments=keys)
         gen.commit(manifest)
     return result

@@ -44,6 +44,7 @@ def test_incremental_build_equals_clean_build(two_issues, tmp_path):
     build([two_issues / FILES["002"].name], out, jobs=1)
     again = build([two_issues], out, jobs=1)  # the second issue is new; the first comes from the cache
     assert [f.cached for f in again.fragments] == [True, False]
+    assert again.timings["fragments_loaded"] == 1  # the store is the first build's plus the new issue
     clean = tmp_path / "clean"
     build([two_issues], clean, jobs=2)
     assert triples(out) == triples(clean)

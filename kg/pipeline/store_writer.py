@@ -1,7 +1,10 @@
 """Fragments' N-Triples → the persistent store and its N-Triples dump: a program of its own.
 
-`python -m kg.pipeline.store_writer STORE DUMP INPUTS MERGE_BY_JSON` (INPUTS: a file naming a fragment a line) prints the
-number of triples. The aggregate runs it beside the model merge (the store's Rust code holds
+`python -m kg.pipeline.store_writer STORE DUMP INPUTS MERGE_BY_JSON [BASE]` (INPUTS: a file naming a
+fragment a line) prints the number of triples. With BASE (the previous build's store, whose
+fragments are all still wanted), the store starts as a checkpoint of it (hard links, no copy)
+and only INPUTS, the new fragments, are loaded: facts are a set and first/last seen a minimum or
+maximum, so adding to the old store gives the store a clean build gives. The aggregate runs it beside the model merge (the store's Rust code holds
 the GIL). A plain child that imports pyoxigraph only: a spawned worker first re-imports the
 CLI, rdflib and the ontology, over a second before it starts on a small build.
 """
@@ -41,11 +44,14 @@ class _Chained(io.RawIOBase):
             self.fh = None
 
 
-def write(store_path: Path, dump_path: Path, fragment_files: list[Path], merge_by: dict[str, str]) -> int:
+def write(store_path: Path, dump_path: Path, fragment_files: list[Path], merge_by: dict[str, str], base: Path | None = None) -> int:
     """One bulk load over all fragments (a load per fragment pays its index-building cost each time); then
     values the ontology merges by minimum or maximum keep only that value; then the dump."""
+    if base is not None:
+        ox.Store(str(base)).backup(str(store_path))  # a read-write open: backups of read-only stores are refused
     store = ox.Store(str(store_path))
-    store.bulk_load(input=io.BufferedReader(_Chained(fragment_files), 1 << 20), format=ox.RdfFormat.N_TRIPLES)
+    if fragment_files:
+        store.bulk_load(input=io.BufferedReader(_Chained(fragment_files), 1 << 20), format=ox.RdfFormat.N_TRIPLES)
     ns = PREFIXES["kg"]
     for prop, how in sorted(merge_by.items()):
         op = "<" if how == "min" else ">"
@@ -57,4 +63,4 @@ def write(store_path: Path, dump_path: Path, fragment_files: list[Path], merge_b
 
 if __name__ == "__main__":
     files = [Path(line) for line in Path(sys.argv[3]).read_text("utf-8").splitlines() if line]
-    print(write(Path(sys.argv[1]), Path(sys.argv[2]), files, json.loads(sys.argv[4])))
+    print(write(Path(sys.argv[1]), Path(sys.argv[2]), files, json.loads(sys.argv[4]), Path(sys.argv[5]) if len(sys.argv) > 5 else None))
