@@ -52,6 +52,19 @@ def test_two_issues_in_one_file_are_cut_at_their_mastheads(two_issues):
     assert [(p.first_line, p.documents) for p in plan(two_issues, "two.txt", EVERY)][:3] == [(1, 1), (609, 1), (702, 1)]
 
 
+def test_a_masthead_followed_by_no_document_opens_no_issue(tmp_path):
+    """A back cover printing the gazette's name and period again is part of the issue."""
+    path = tmp_path / "cover.txt"
+    path.write_bytes(FILES["000"].read_bytes() + "\n\n曲靖市人民政府 公 报\n\n2021.12\n".encode())
+    assert plan(path, "cover.txt", WHOLE) is None
+
+
+def test_crlf_lines_are_cut_where_lf_lines_are(two_issues, tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(two_issues.read_bytes().replace(b"\n", b"\r\n"))
+    assert [(p.first_line, p.last_line) for p in plan(path, "crlf.txt", EVERY)] == [(p.first_line, p.last_line) for p in plan(two_issues, "two.txt", EVERY)]
+
+
 def test_two_issues_cut_before_every_document_build_the_graph_of_the_issues_whole(two_issues, tmp_path):
     whole = build([two_issues], tmp_path / "whole", jobs=2, part_bytes=WHOLE)
     cut = build([two_issues], tmp_path / "cut", jobs=2, part_bytes=EVERY)
