@@ -73,3 +73,15 @@ def test_person_parameter_accepts_any_spelling(built):
     by_name = runner.invoke(app, ["query", "person-timeline", "--graph", str(built[0]), "-p", "person=张鈞", "-f", "json"])
     assert by_variant.exit_code == 0 and json.loads(by_variant.stdout) == json.loads(by_name.stdout)
     assert len(json.loads(by_name.stdout)) == 4
+
+
+def test_eval_reads_the_chronicle_again_from_the_fragments():
+    """`kg eval` scores the sample and the other governments from a build's fragments; the grammar-only
+    chronicle score re-extracts from each issue's segmented text, which the fragment must keep."""
+    result = runner.invoke(app, ["eval", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {(r["corpus"], r["measure"]): r for r in json.loads(result.stdout)}
+    assert rows[("qujing", "(date, person), names by grammar only")]["gold"] == 1144
+    assert rows[("qujing", "(date, person), names by grammar only")]["f1"] >= 0.99
+    assert rows[("qujing", "(document, role, unit mention)")]["f1"] >= 0.98
+    assert rows[("other", "(document, role, unit mention)")]["f1"] >= 0.99

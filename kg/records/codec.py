@@ -4,8 +4,8 @@ JSON rather than pickle: fragments are files that workers (on a cluster, a share
 write and the build reads back, and unpickling runs whatever the file names. A line is
 `{"type": class name, "record": fields}`; nested records, tuples, dates and optional values
 are rebuilt from the classes' own type hints, so the format is the dataclasses and nothing else.
-An issue is written without its segmented text (`blocks`, `lines`): extractors use those
-while the job runs; readers of a fragment have the source file.
+An issue keeps its segmented text (`blocks`, `lines`), which `kg eval` reads the chronicle from
+again; a part of a large file keeps only its own lines, with the number of the first.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from functools import lru_cache
 
 import orjson
 
+from kg.layout import Block
+from kg.normalise import NText
+from kg.read import Lines
 from kg.records import Issue
 
 
@@ -43,7 +46,9 @@ def _hints(cls: type) -> dict[str, object]:
 
 def encode(record: object) -> bytes:
     if isinstance(record, Issue):
-        record = dataclasses.replace(record, blocks=[], lines=())
+        lines = record.lines
+        held = {"first": lines.first, "held": lines.held} if isinstance(lines, Lines) else {"first": 1, "held": lines}
+        return orjson.dumps({"type": "Issue", "record": dataclasses.replace(record, lines=()), "lines": held})
     return orjson.dumps({"type": type(record).__name__, "record": record})
 
 
@@ -52,7 +57,20 @@ def decode(line: bytes | str) -> object:
     cls = _classes().get(d.get("type"))
     if cls is None:
         raise ValueError(f"unknown record type {d.get('type')!r}")
-    return _value(cls, d["record"])
+    record = _value(cls, d["record"])
+    if isinstance(record, Issue):
+        record.blocks = [_block(b) for b in record.blocks]
+        held = d.get("lines") or {"first": 1, "held": []}
+        record.lines = tuple(held["held"]) if held["first"] == 1 else Lines(held["first"], tuple(held["held"]))  # type: ignore[assignment]
+    return record
+
+
+def _block(d: dict) -> Block:
+    return Block(_ntext(d["text"]), tuple(_ntext(c) for c in d.get("cells", ())))
+
+
+def _ntext(d: dict) -> NText:
+    return NText(d["text"], tuple(map(tuple, d["origin"])))  # type: ignore[arg-type]
 
 
 def dump(issue: Issue, records: Iterable[object]) -> bytes:
