@@ -6,7 +6,8 @@ agencies, new people, new years, new document numbers), not the same facts again
 - the city's name becomes one of a list of cities (曲靖 → 昭通 …), so its agencies
   are new bodies; copy 0 keeps 曲靖;
 - every known leader's name becomes another name made from surnames and given names;
-- years shift back by i // len(CITIES) (an issue of 2022 becomes 2019 …);
+- years shift back by i // len(CITIES) (an issue of 2022 becomes 2019 …), the issue's period
+  (2021.12) too, so two copies of one city are two issues, not one read twice;
 - document sequence numbers grow by 800 per city (〔2022〕29号 → 〔2021〕1629号 in copy 14, also as
   printed with a space, 〔2022〕29 号), so they stay within the four digits a 文号 has: with more, no
   文号 is read and the copy has no documents; the city's own series take its first character
@@ -53,6 +54,7 @@ def variant(text: str, i: int, people: list[str]) -> str:
     text = re.sub(r"曲(?=[政委发][\u4e00-\u9fff]{0,5}(?:〔\d{4}〕|$))", city[0], text, flags=re.M)  # 曲政办发〔…, a 曲政发 heading
     step = 800 * (i % len(CITIES))
     text = re.sub(r"〔(\d{4})〕(\s*)(\d+)(\s*)号", lambda m: f"〔{int(m.group(1)) - shift}〕{m.group(2)}{int(m.group(3)) + step}{m.group(4)}号", text)
+    text = re.sub(r"(?<![\d.])(20\d\d)(\.\d{1,2})(?![\d.])", lambda m: f"{int(m.group(1)) - shift}{m.group(2)}", text)  # the period, 2021.12
     return re.sub(r"(20\d\d)(\s*年)", lambda m: f"{int(m.group(1)) - shift}{m.group(2)}", text)
 
 
