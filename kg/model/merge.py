@@ -49,7 +49,7 @@ class _Seen:
 
 def merge_files(paths: list[Path], out: Path, scratch: Path) -> Merged:
     """Merge fragment models `paths` (in label order) into the model file `out`; `scratch` is a folder for
-    intermediate files, removed as they are used."""
+    intermediate files, removed with them."""
     scratch.mkdir(parents=True, exist_ok=True)
     level = 0
     while len(paths) > FAN_IN:
@@ -71,6 +71,7 @@ def merge_files(paths: list[Path], out: Path, scratch: Path) -> Merged:
         return _settle_file(final, out, seen)
     finally:
         final.unlink()
+        scratch.rmdir()
 
 
 def _lines(path: Path, seen: _Seen) -> Iterator[tuple[tuple, dict]]:

@@ -25,7 +25,7 @@ def aggregate(folder: Path, keys: list[str], gen: Path, base: tuple[Path, set[st
     """Write the store, dump and model of the fragments `keys` (in order) into generation folder `gen`;
     return what the model holds, the number of triples and the seconds each step took. `base` is the
     previous build's store and the fragments it holds, when all of them are among `keys`: the store
-    is then that one plus the new fragments (the model is merged anew: it is a fraction of the time).
+    is then that one plus the new fragments (the model is merged anew, beside it).
 
     The store (Rust, holding the GIL) is written by another program (kg/pipeline/store_writer.py)
     while this process merges the model, so the two halves take the time of the longer. A new
@@ -33,15 +33,14 @@ def aggregate(folder: Path, keys: list[str], gen: Path, base: tuple[Path, set[st
     t0 = perf_counter()
     gen, folder = gen.resolve(), folder.resolve()
     inputs = gen / "store-inputs.txt"
-    held = base[1] if base else set()
-    inputs.write_text("".join(f"{folder / k}.nt\n" for k in keys if k not in held), "utf-8")
+    loaded = [k for k in keys if k not in (base[1] if base else set())]
+    inputs.write_text("".join(f"{folder / k}.nt\n" for k in loaded), "utf-8")
     writer = subprocess.Popen(
         [sys.executable, "-m", "kg.pipeline.store_writer", str(gen / graphdir.STORE), str(gen / graphdir.DUMP), str(inputs),
          json.dumps(drawing().merge_by), *([str(base[0].resolve())] if base else [])],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         model = merge_files([folder / f"{k}.model.jsonl" for k in keys], gen / MODEL_FILE, gen / "merging")
-        (gen / "merging").rmdir()
         t1 = perf_counter()
         out, err = writer.communicate()
     finally:
@@ -52,4 +51,4 @@ def aggregate(folder: Path, keys: list[str], gen: Path, base: tuple[Path, set[st
     if writer.returncode:
         last = (err.decode("utf-8", "replace").strip().splitlines() or [f"exit status {writer.returncode}"])[-1]
         raise OSError(f"{gen / graphdir.STORE}: writing the store failed: {last}")
-    return model, int(out), {"model": t1 - t0, "aggregate": perf_counter() - t0, "fragments_loaded": len(keys) - len(held & set(keys))}
+    return model, int(out), {"model": t1 - t0, "aggregate": perf_counter() - t0, "fragments_loaded": len(loaded)}
