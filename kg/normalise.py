@@ -154,6 +154,10 @@ def normalise_line(raw: str, line_no: int) -> NText:
         out.append(text[at:])
         out_cols.extend(cols[at:])
         text, cols = "".join(out), out_cols
+        if "**" in text:  # a bold mark split by a space ("* *") is one once the space goes: drop it, as above
+            dropped = {i for m in re.finditer(r"\*\*", text) for i in range(*m.span())}
+            kept = [i for i in range(len(text)) if i not in dropped]
+            text, cols = "".join(text[i] for i in kept), [cols[i] for i in kept]
     # Trim spaces at the ends; TABs stay, even leading or trailing ones: they delimit (empty) table cells.
     lo, hi = 0, len(text)
     while lo < hi and text[lo] == " ":

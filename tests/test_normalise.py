@@ -61,3 +61,8 @@ def test_quote_keeps_traditional_and_spaces():
     assert quote(lines, n.origin) == lines[0]
     m = normalise_line(lines[1], 2)
     assert quote(lines, m.origin[3:5]) == "陈 志"
+
+
+def test_a_bold_mark_split_by_a_space_goes_like_one_that_is_not():
+    """Found by test_idempotent: '3* *' became '3**' once the space went, and '3' the next time."""
+    assert normalise("3* *") == normalise("3**") == "3"
