@@ -108,13 +108,25 @@ def _source(d: dict) -> Source:
 
 def dump_lines(model: GraphModel) -> Iterator[str]:
     """JSON lines: one header line (prop types), then nodes sorted by id, then edges sorted by id."""
-    yield json.dumps({"kind": "header", "prop_types": dict(sorted(model.prop_types.items()))}, ensure_ascii=False)
+    yield header_line(model.prop_types)
     for n in sorted(model.nodes.values(), key=lambda n: n.id):
-        yield json.dumps({"kind": "node", "id": n.id, "label": n.label, "name": n.name, "props": n.props,
-                          "provenance": [s.to_json() for s in n.provenance]}, ensure_ascii=False, sort_keys=False)
+        yield node_line(n)
     for e in sorted(model.edges, key=lambda e: (e.id, e.type, e.source, e.target)):
-        yield json.dumps({"kind": "edge", "id": e.id, "type": e.type, "source": e.source, "target": e.target, "props": e.props,
-                          "provenance": [s.to_json() for s in e.provenance]}, ensure_ascii=False)
+        yield edge_line(e)
+
+
+def header_line(prop_types: dict[str, str]) -> str:
+    return json.dumps({"kind": "header", "prop_types": dict(sorted(prop_types.items()))}, ensure_ascii=False)
+
+
+def node_line(n: Node) -> str:
+    return json.dumps({"kind": "node", "id": n.id, "label": n.label, "name": n.name, "props": n.props,
+                       "provenance": [s.to_json() for s in n.provenance]}, ensure_ascii=False)
+
+
+def edge_line(e: Edge) -> str:
+    return json.dumps({"kind": "edge", "id": e.id, "type": e.type, "source": e.source, "target": e.target, "props": e.props,
+                       "provenance": [s.to_json() for s in e.provenance]}, ensure_ascii=False)
 
 
 def _loads(line: str) -> dict:

@@ -18,20 +18,20 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import json
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
 
-from kg.model import _loads
+from kg.model import Edge, Node, Source, _loads, edge_line, header_line, node_line
 from kg.model.schema import drawing
 
 FAN_IN = 256
-_SOURCE_KEYS = ("file", "line_start", "line_end", "quote", "extractor")
+_SOURCE_KEYS = tuple(f.name for f in dataclasses.fields(Source))
 
 
 @dataclass
@@ -51,26 +51,23 @@ def merge_files(paths: list[Path], out: Path, scratch: Path) -> Merged:
     """Merge fragment models `paths` (in label order) into the model file `out`; `scratch` is a folder for
     intermediate files, removed with them."""
     scratch.mkdir(parents=True, exist_ok=True)
-    level = 0
-    while len(paths) > FAN_IN:
-        groups = [paths[i : i + FAN_IN] for i in range(0, len(paths), FAN_IN)]
+    seen, level = _Seen(), 0
+    while True:  # each level joins groups of FAN_IN files; the last joins all that is left, learning what `seen` holds
+        last = len(paths) <= FAN_IN
+        groups = [paths] if last else [paths[i : i + FAN_IN] for i in range(0, len(paths), FAN_IN)]
         joined = [scratch / f"join-{level}-{i}.jsonl" for i in range(len(groups))]
         for group, target in zip(groups, joined):
-            _join(group, target, _Seen())
-        if level:
+            _join(group, target, seen if last else _Seen())
+        if level:  # the fragments themselves stay; only this function's own files go
             for p in paths:
                 p.unlink()
         paths, level = joined, level + 1
-    seen = _Seen()
-    final = scratch / "joined.jsonl"
-    _join(paths, final, seen)
-    if level:
-        for p in paths:
-            p.unlink()
+        if last:
+            break
     try:
-        return _settle_file(final, out, seen)
+        return _settle_file(paths[0], out, seen)
     finally:
-        final.unlink()
+        paths[0].unlink()
         scratch.rmdir()
 
 
@@ -126,24 +123,22 @@ def _settle_file(joined: Path, out: Path, seen: _Seen) -> Merged:
     multi = set(drawing().lists) | seen.multi
     merged = Merged()
     with joined.open("rb") as src, out.open("w", encoding="utf-8") as fh:
-        types = {k: (f"list[{t}]" if k in multi else t) for k, t in sorted(seen.prop_types.items())}
-        fh.write(json.dumps({"kind": "header", "prop_types": types}, ensure_ascii=False) + "\n")
+        fh.write(header_line({k: (f"list[{t}]" if k in multi else t) for k, t in seen.prop_types.items()}) + "\n")
         for line in src:
             d = orjson.loads(line)
             kind = d.get("kind")
+            if kind not in ("node", "edge"):  # the scratch file's own header
+                continue
+            props, sources = _settle(d["props"], multi, merge_by), _unique(d["provenance"])
             if kind == "node":
                 merged.counts[d["label"]] += 1
-                fh.write(json.dumps({"kind": "node", "id": d["id"], "label": d["label"], "name": d["name"],
-                                     "props": _settle(d["props"], multi, merge_by), "provenance": _unique(d["provenance"])},
-                                    ensure_ascii=False) + "\n")
+                fh.write(node_line(Node(d["id"], d["label"], d["name"], props, sources)) + "\n")
             elif kind == "edge":
                 if d["source"] not in seen.node_ids or d["target"] not in seen.node_ids:
                     merged.dangling += 1
                     continue
                 merged.counts[d["type"]] += 1
-                fh.write(json.dumps({"kind": "edge", "id": d["id"], "type": d["type"], "source": d["source"], "target": d["target"],
-                                     "props": _settle(d["props"], multi, merge_by), "provenance": _unique(d["provenance"])},
-                                    ensure_ascii=False) + "\n")
+                fh.write(edge_line(Edge(d["id"], d["type"], d["source"], d["target"], props, sources)) + "\n")
     return merged
 
 
@@ -162,6 +157,6 @@ def _settle(props: dict[str, list], multi: set[str], merge_by: dict[str, str]) -
     return out
 
 
-def _unique(sources: list[dict]) -> list[dict]:
-    rows = sorted({tuple(s.get(k, "") for k in _SOURCE_KEYS) for s in sources}, key=lambda s: (s[0], s[1], s[2], s[4], s[3]))
-    return [dict(zip(_SOURCE_KEYS, row)) for row in rows]
+def _unique(sources: list[dict]) -> list[Source]:
+    unique = {Source(**{k: s.get(k, "") for k in _SOURCE_KEYS}) for s in sources}
+    return sorted(unique, key=lambda s: (s.file, s.line_start, s.line_end, s.extractor, s.quote))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 
@@ -39,11 +39,6 @@ def _classes() -> dict[str, type]:
     return found
 
 
-@lru_cache(maxsize=None)
-def _hints(cls: type) -> dict[str, object]:
-    return typing.get_type_hints(cls)
-
-
 def encode(record: object) -> bytes:
     if isinstance(record, Issue):
         lines = record.lines
@@ -57,20 +52,12 @@ def decode(line: bytes | str) -> object:
     cls = _classes().get(d.get("type"))
     if cls is None:
         raise ValueError(f"unknown record type {d.get('type')!r}")
-    record = _value(cls, d["record"])
-    if isinstance(record, Issue):
-        record.blocks = [_block(b) for b in record.blocks]
+    record = _decoder(cls)(d["record"])
+    if isinstance(record, Issue):  # its segmented text is typed only as `list` (kg.records does not import kg.layout)
+        record.blocks = _decoder(list[Block])(record.blocks)
         held = d.get("lines") or {"first": 1, "held": []}
         record.lines = tuple(held["held"]) if held["first"] == 1 else Lines(held["first"], tuple(held["held"]))  # type: ignore[assignment]
     return record
-
-
-def _block(d: dict) -> Block:
-    return Block(_ntext(d["text"]), tuple(_ntext(c) for c in d.get("cells", ())))
-
-
-def _ntext(d: dict) -> NText:
-    return NText(d["text"], tuple(map(tuple, d["origin"])))  # type: ignore[arg-type]
 
 
 def dump(issue: Issue, records: Iterable[object]) -> bytes:
@@ -85,28 +72,42 @@ def load(lines: Iterable[bytes]) -> tuple[Issue, list]:
     return issue, [decode(line) for line in it]
 
 
-def _value(tp: object, v: object) -> object:
-    if v is None:
-        return None
+def _same(v: object) -> object:
+    return v
+
+
+@lru_cache(maxsize=None)
+def _decoder(tp: object) -> Callable[[object], object]:
+    """A function rebuilding a value of type `tp` from its JSON, made once per type: the segmented
+    text alone is a (line, column) pair per character."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(options) != 1:
             raise ValueError(f"ambiguous field type {tp}")
-        return _value(options[0], v)
+        inner = _decoder(options[0])
+        return inner if inner is _same else _optional(inner)
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_value(args[0], x) for x in v)  # type: ignore[union-attr]
-        return tuple(_value(a, x) for a, x in zip(args, v))  # type: ignore[call-overload]
+            item = _decoder(args[0])
+            return tuple if item is _same else _optional(lambda v: tuple(map(item, v)))  # type: ignore[arg-type]
+        items = [_decoder(a) for a in args]
+        return tuple if all(i is _same for i in items) else _optional(lambda v: tuple(i(x) for i, x in zip(items, v)))  # type: ignore[attr-defined]
     if origin is list:
         (arg,) = typing.get_args(tp)
-        return [_value(arg, x) for x in v]  # type: ignore[union-attr]
+        item = _decoder(arg)
+        return list if item is _same else _optional(lambda v: list(map(item, v)))  # type: ignore[arg-type]
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        return tp(**{f.name: _value(hints[f.name], v[f.name]) for f in dataclasses.fields(tp) if f.name in v})  # type: ignore[index,operator]
+        hints = typing.get_type_hints(tp)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(tp)]
+        return _optional(lambda v: tp(**{name: field(v[name]) for name, field in fields if name in v}))  # type: ignore[index]
     if tp is date:
-        return date.fromisoformat(v)  # type: ignore[arg-type]
+        return _optional(date.fromisoformat)
     if tp is float:
-        return float(v)  # type: ignore[arg-type]
-    return v
+        return _optional(float)
+    return _same
+
+
+def _optional(decode: Callable[[object], object]) -> Callable[[object], object]:
+    return lambda v: None if v is None else decode(v)
