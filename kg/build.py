@@ -16,7 +16,7 @@ from kg import graphdir
 from kg.city import GENERIC, city_reference, load_city
 from kg.counts import Count, headline
 from kg.errors import InputError
-from kg.pipeline.aggregate import aggregate
+from kg.pipeline.aggregate import Base, aggregate
 from kg.pipeline.job import Fragment, Job, make_jobs, run, warm
 from kg.pipeline.parts import PART_BYTES
 from kg.read import find_files
@@ -115,17 +115,19 @@ def _map_jobs(jobs: list[Job], folder: Path, workers: int, dask: str | None, tic
     return [by_key[j.key] for j in jobs]
 
 
-def _base(out: Path, keys: list[str]) -> tuple[Path, set[str]] | None:
-    """The committed store and the fragments it was built from, when every one of them is still wanted
-    (issues were only added, or nothing changed): the new store starts from it."""
+def _base(out: Path, keys: list[str]) -> Base | None:
+    """The committed build, when every fragment it was built from is still wanted (issues were only
+    added, or nothing changed): the new store and model start from its own."""
     try:
-        held = graphdir.manifest(out).get("fragments")
-        store = graphdir.current(out) / graphdir.STORE
+        manifest = graphdir.manifest(out)
+        gen = graphdir.current(out)
     except InputError:
         return None
+    held = manifest.get("fragments")
     if not isinstance(held, list) or not set(held) <= set(keys):
         return None
-    return store, set(held)
+    model = gen / graphdir.MODEL if manifest.get("model_dangling") == 0 else None
+    return Base(gen / graphdir.STORE, frozenset(held), model)
 
 
 def build(
@@ -161,11 +163,11 @@ def build(
             raise InputError("no input file could be read: " + "; ".join(result.warnings))
         progress("aggregating")
         keys = [f.key for f in result.ok]
-        model, result.triples, result.timings = aggregate(folder, keys, gen.path, _base(out, keys))
+        model, result.triples, result.timings, digests = aggregate(folder, result.ok, gen.path, _base(out, keys))
         result.model_counts = dict(model.counts)
         result.counts = headline(as_rdflib(ox.Store.read_only(str(gen.path / graphdir.STORE))))
         used = {f.city for f in result.ok}
         manifest = dict(result.summary(), city=city_ref or (used.pop() if len(used) == 1 else GENERIC), warnings=result.warnings,
-                        timings=result.timings, fragments=keys)
-        gen.commit(manifest)
+                        timings=result.timings, fragments=keys, model_dangling=model.dangling)
+        gen.commit(manifest, digests)
     return result

@@ -3,7 +3,11 @@
 A build writes a new generation beside the current one (`DIR/.kg/gen-ID/`: the
 persistent store, the N-Triples dump, the graph model), then swaps it in by
 replacing the manifest `DIR/build.json`, which names the generation and the size of
-each of its files. Readers go through the manifest, so they see the old graph or
+each of its files. The dump is a folder (`DIR/graph/`): one N-Triples file per issue
+(or part of a large one), linked from the fragment cache, and `seen.nt`, the first and
+last seen the build kept; N-Triples concatenate, so `cat DIR/graph/issues/*.nt
+DIR/graph/seen.nt` is the whole graph (a fact read in two issues is in both files).
+A build that adds one issue writes one file, not the whole dump again. Readers go through the manifest, so they see the old graph or
 the new one, never a mix, and a file that does not match its manifest (cut,
 emptied, replaced) is a one-line error instead of a silently partial answer. A
 build holds a lock on the folder; a second build into it is refused.
@@ -26,10 +30,13 @@ from pathlib import Path
 from kg.errors import InputError
 
 MANIFEST = "build.json"
-FORMAT = 2  # bump when the folder layout changes
+FORMAT = 3  # bump when the folder layout changes
 PRIVATE = ".kg"
-DUMP = "graph.nt"
+DUMP = "graph"
+ISSUES = "issues"  # inside DUMP: one file per fragment
+SEEN = "seen.nt"  # inside DUMP
 MODEL = "model.jsonl"
+LEGACY_DUMP = "graph.nt"  # the link format 2 kept beside the manifest
 STORE = "store"
 
 
@@ -54,18 +61,30 @@ def fragments(folder: Path) -> Path:
     return folder / PRIVATE / "fragments"
 
 
+def dump_files(gen: Path) -> list[Path]:
+    """The files of a generation's dump, in a fixed order."""
+    return sorted((gen / DUMP).rglob("*.nt"))
+
+
 def _sizes(gen: Path) -> dict[str, int]:
-    return {name: (gen / name).stat().st_size for name in (DUMP, MODEL) if (gen / name).is_file()}
+    files = [*dump_files(gen), gen / MODEL]
+    return {f.relative_to(gen).as_posix(): f.stat().st_size for f in files if f.is_file()}
 
 
-def _content_hash(gen: Path) -> str:
-    """sha256 over the dump and the model: the same input and code give the same hash."""
+def _digest(path: Path) -> str:
     h = hashlib.sha256()
-    for name in (DUMP, MODEL):
-        if (gen / name).is_file():
-            with (gen / name).open("rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    h.update(block)
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _content_hash(gen: Path, names: list[str], digests: dict[str, str]) -> str:
+    """sha256 over the names and contents of the dump's files and the model: the same input and code
+    give the same hash. `digests` are those already known (an issue's file, hashed by its job)."""
+    h = hashlib.sha256()
+    for name in names:
+        h.update(f"{name}\x1f{digests.get(name) or _digest(gen / name)}\n".encode())
     return h.hexdigest()
 
 
@@ -76,18 +95,24 @@ class Generation:
     root: Path
     path: Path
 
-    def commit(self, manifest: dict) -> None:
+    def commit(self, manifest: dict, digests: dict[str, str] | None = None) -> None:
+        """Swap this generation in. `digests`: sha256 of files already known, by path in the generation."""
         from kg.pipeline.job import code_version
 
-        manifest = dict(manifest, format=FORMAT, kg_version=code_version(), content_hash=_content_hash(self.path),
-                        generation=self.path.relative_to(self.root).as_posix(), sizes=_sizes(self.path))
+        link = self.root / DUMP
+        if link.exists() and not link.is_symlink():
+            raise InputError(f"{link}: in the way of the graph's dump link; move it and build again")
+        sizes = _sizes(self.path)
+        manifest = dict(manifest, format=FORMAT, kg_version=code_version(), content_hash=_content_hash(self.path, list(sizes), digests or {}),
+                        generation=self.path.relative_to(self.root).as_posix(), sizes=sizes)
         old = _current(self.root)
         write_atomic(self.root / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
-        link = self.root / DUMP
         tmp = self.root / f".{DUMP}.link"
         tmp.unlink(missing_ok=True)
         tmp.symlink_to(self.path.relative_to(self.root) / DUMP)
         os.replace(tmp, link)
+        if (self.root / LEGACY_DUMP).is_symlink():
+            (self.root / LEGACY_DUMP).unlink()
         if old is not None and old != self.path:
             shutil.rmtree(old, ignore_errors=True)
 

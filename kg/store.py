@@ -21,7 +21,6 @@ from kg.graphdir import MANIFEST, write_atomic  # noqa: F401  (re-exported: wher
 if TYPE_CHECKING:
     from rdflib import Graph
 
-GRAPH_FILE = graphdir.DUMP
 
 
 def open_store(folder: Path) -> ox.Store:

@@ -12,13 +12,10 @@ from kg.pipeline.parts import plan
 from kg.segment import Segmenter
 
 from tests.conftest import CORPUS, FILES, ROOT
+from tests.graphs import triples
 
 WHOLE = 10**12  # a part size no issue reaches: only mastheads cut
 EVERY = 1  # a part size every document reaches: cut before every document the check allows
-
-
-def triples(folder: Path) -> list[str]:
-    return sorted((folder / "graph.nt").read_text("utf-8").splitlines())
 
 
 def evidence_of(lines: list[str], number: str) -> set[tuple[str, str]]:

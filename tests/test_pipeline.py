@@ -17,12 +17,9 @@ from kg.graphdir import writing
 from kg.store import load
 
 from tests.conftest import FILES
+from tests.graphs import triples
 
 runner = CliRunner()
-
-
-def triples(folder: Path) -> list[str]:
-    return sorted((folder / "graph.nt").read_text("utf-8").splitlines())
 
 
 def model_lines(folder: Path) -> list[str]:
@@ -45,10 +42,32 @@ def test_incremental_build_equals_clean_build(two_issues, tmp_path):
     again = build([two_issues], out, jobs=1)  # the second issue is new; the first comes from the cache
     assert [f.cached for f in again.fragments] == [True, False]
     assert again.timings["fragments_loaded"] == 1  # the store is the first build's plus the new issue
+    assert again.timings["model_onto_base"] == 1  # and so is the model
     clean = tmp_path / "clean"
     build([two_issues], clean, jobs=2)
     assert triples(out) == triples(clean)
     assert model_lines(out) == model_lines(clean)
+    manifest = lambda folder: json.loads((folder / "build.json").read_text("utf-8"))  # noqa: E731
+    assert manifest(out)["content_hash"] == manifest(clean)["content_hash"]
+    assert manifest(out)["sizes"] == manifest(clean)["sizes"]
+
+
+def test_the_dump_is_the_store_a_file_per_issue(two_issues, tmp_path):
+    """The dump links each issue's facts and adds the first and last seen the build kept: together
+    exactly the store's triples, written the way the store writes them (decimals, escapes)."""
+    import pyoxigraph as ox
+
+    out = tmp_path / "g"
+    build([two_issues], out, jobs=1)
+    store = ox.Store.read_only(str(out / ".kg" / json.loads((out / "build.json").read_text("utf-8"))["generation"].split("/")[-1] / "store"))
+    stored = ox.serialize(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    assert triples(out) == sorted(set(stored.splitlines()))
+    issues = sorted(p.name for p in (out / "graph" / "issues").iterdir())
+    assert issues == [FILES["002"].with_suffix(".nt").name, FILES["003"].with_suffix(".nt").name]
+    seen = (out / "graph" / "seen.nt").read_text("utf-8").splitlines()
+    assert seen and all("#firstSeen>" in line or "#lastSeen>" in line for line in seen)
+    assert not any("#firstSeen>" in line for f in issues for line in (out / "graph" / "issues" / f).read_text("utf-8").splitlines())
+    assert len({line.rsplit(" ", 2)[0] for line in seen}) == len(seen)  # one value kept per node and property
 
 
 def test_same_graph_from_another_working_folder(two_issues, tmp_path, monkeypatch):
@@ -144,6 +163,39 @@ def test_model_merge_leaves_out_edges_to_nodes_no_fragment_holds(built, tmp_path
     assert alone.dangling == touching > 0
     joined = merge.merge_files([cut, first], tmp_path / "joined.jsonl", tmp_path / "s")
     assert joined.dangling == 0  # the other fragment holds the person: its edges are drawn
+
+
+def test_model_onto_a_base_is_the_model_merged_in_full(built, tmp_path):
+    """An incremental build copies the committed model's lines and puts the new issues' items in their
+    place: for every way of splitting the sample into a base and the issues added, the same bytes and
+    counts as merging all four fragments."""
+    import itertools
+
+    from kg.model import merge
+
+    parts = _fragment_models(built)
+    full = merge.merge_files(parts, tmp_path / "full.jsonl", tmp_path / "s")
+    for n in range(len(parts) + 1):
+        for chosen in itertools.combinations(parts, n):
+            merge.merge_files(list(chosen), tmp_path / "base.jsonl", tmp_path / "s")
+            onto = merge.merge_onto(tmp_path / "base.jsonl", [p for p in parts if p not in chosen], tmp_path / "onto.jsonl", tmp_path / "s")
+            assert onto is not None and onto.counts == full.counts, chosen
+            assert (tmp_path / "onto.jsonl").read_bytes() == (tmp_path / "full.jsonl").read_bytes(), chosen
+
+
+def test_model_onto_a_base_gives_way_when_a_property_becomes_a_list(built, tmp_path):
+    """A value that makes a property a list everywhere changes the base's lines: merged in full instead."""
+    from kg.model import merge
+
+    first = _fragment_models(built)[0]
+    lines = first.read_text("utf-8").splitlines()
+    agency = next(json.loads(x) for x in lines if '"label": "Agency"' in x and '"agencyType"' in x)
+    agency["props"]["agencyType"] = "something else"
+    other = tmp_path / "other.model.jsonl"
+    other.write_text(lines[0] + "\n" + json.dumps(agency, ensure_ascii=False) + "\n", "utf-8")
+    merge.merge_files([first], tmp_path / "base.jsonl", tmp_path / "s")
+    assert merge.merge_onto(tmp_path / "base.jsonl", [other], tmp_path / "onto.jsonl", tmp_path / "s") is None
+    assert not (tmp_path / "onto.jsonl").exists() and not (tmp_path / "s").exists()
 
 
 def test_dask_local_cluster_builds_the_same_graph(two_issues, tmp_path):

@@ -11,6 +11,7 @@ from kg.errors import InputError
 from kg.read import read_file
 from kg.segment import segment
 from tests.conftest import FILES, ROOT
+from tests.graphs import triples
 
 runner = CliRunner()
 
@@ -59,7 +60,7 @@ def test_folder_with_bad_files_still_builds(tmp_path):
     result = build([corpus], tmp_path / "out")
     assert len(result.issues) == 1 and result.documents == 7
     assert sorted(f.split("/")[-1] for f in result.failed) == ["empty.txt", "image.txt"]
-    assert (tmp_path / "out" / "graph.nt").is_file()
+    assert [f.name for f in (tmp_path / "out" / "graph" / "issues").iterdir()] == [FILES["000"].with_suffix(".nt").name]
 
 
 def test_cli_bad_input_exits_nonzero_without_traceback(tmp_path):
@@ -79,11 +80,11 @@ def test_failed_build_keeps_previous_graph(tmp_path, built):
     """A build that fails leaves what an earlier build wrote untouched."""
     out = tmp_path / "out"
     build([FILES["000"]], out)
-    before = (out / "graph.nt").read_bytes()
+    before = triples(out)
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(InputError):
         build([tmp_path / "empty.txt"], out)
-    assert (out / "graph.nt").read_bytes() == before
+    assert triples(out) == before
 
 
 def test_city_data_given_as_a_folder(tmp_path):

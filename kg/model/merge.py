@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -160,3 +161,112 @@ def _settle(props: dict[str, list], multi: set[str], merge_by: dict[str, str]) -
 def _unique(sources: list[dict]) -> list[Source]:
     unique = {Source(**{k: s.get(k, "") for k in _SOURCE_KEYS}) for s in sources}
     return sorted(unique, key=lambda s: (s.file, s.line_start, s.line_end, s.extractor, s.quote))
+
+
+_NODE = b'{"kind": "node", "id": "'
+_EDGE = re.compile(rb'\{"kind": "edge", "id": "([^"\\]*)", "type": "([^"\\]*)", "source": "([^"\\]*)", "target": "([^"\\]*)"')
+
+
+def _base_key(line: bytes) -> tuple:
+    """The merge key of a settled model line, read without parsing the line (ids are IRIs: no escapes)."""
+    if line.startswith(_NODE):
+        end = line.find(b'"', len(_NODE))
+        if line.find(b"\\", len(_NODE), end) < 0:
+            return (0, line[len(_NODE) : end].decode(), "", "", "")
+    elif m := _EDGE.match(line):
+        return (1, *(g.decode() for g in m.groups()))
+    d = _loads(line)
+    return (0, d["id"], "", "", "") if d["kind"] == "node" else (1, d["id"], d["type"], d["source"], d["target"])
+
+
+class _Abort(Exception):
+    """The added fragments change lines the base holds (a property becomes a list): merge in full."""
+
+
+def merge_onto(base: Path, paths: list[Path], out: Path, scratch: Path) -> Merged | None:
+    """The model of a committed build (`base`, settled, with no edge left out) plus fragments `paths`,
+    written to `out` as `merge_files` over all of them would write it: the base's lines are copied
+    as they are, the added items settled and put in their place, an item in both joined. None (and
+    nothing written) when the added fragments would change what the base's lines say — a property
+    that becomes a list everywhere, a node given another label — or they are too many: merge in full."""
+    if len(paths) > FAN_IN:
+        return None
+    scratch.mkdir(parents=True, exist_ok=True)
+    joined, added = scratch / "added.jsonl", _Seen()
+    try:
+        _join(paths, joined, added)
+        with base.open("rb") as fh:
+            base_types = orjson.loads(fh.readline())["prop_types"]
+        plain = {k: t[5:-1] if t.startswith("list[") else t for k, t in base_types.items()}
+        multi = set(drawing().lists) | {k for k, t in base_types.items() if t.startswith("list[")}
+        if not added.multi <= multi or any(plain.get(k, t) != t for k, t in added.prop_types.items()):
+            return None
+        types = {**added.prop_types, **plain}
+        return _onto(base, joined, out, multi, types, added)
+    except _Abort:
+        out.unlink(missing_ok=True)
+        return None
+    finally:
+        joined.unlink(missing_ok=True)
+        scratch.rmdir()
+
+
+def _onto(base: Path, joined: Path, out: Path, multi: set[str], types: dict[str, str], added: _Seen) -> Merged:
+    merge_by, merged = drawing().merge_by, Merged()
+    with joined.open("rb") as fh:
+        items = [d for d in map(orjson.loads, fh) if d.get("kind") in ("node", "edge")]
+    keyed = [((0, d["id"], "", "", "") if d["kind"] == "node" else (1, d["id"], d["type"], d["source"], d["target"]), d) for d in items]
+    nodes = set(added.node_ids)  # and the base's nodes added edges end at, as they are met (nodes come first)
+    wanted = {e for _, d in keyed if d["kind"] == "edge" for e in (d["source"], d["target"])} - nodes
+    i = 0
+    with base.open("rb") as src, out.open("wb") as fh:
+        src.readline()
+        fh.write(header_line({k: (f"list[{t}]" if k in multi else t) for k, t in types.items()}).encode() + b"\n")
+        for line in src:
+            key = _base_key(line)
+            while i < len(keyed) and keyed[i][0] < key:
+                _write_added(fh, keyed[i][1], None, multi, merge_by, merged, nodes)
+                i += 1
+            if i < len(keyed) and keyed[i][0] == key:
+                _write_added(fh, keyed[i][1], _loads(line), multi, merge_by, merged, nodes)
+                i += 1
+            else:
+                fh.write(line)
+                merged.counts[_label(line, key)] += 1
+            if key[0] == 0 and key[1] in wanted:
+                nodes.add(key[1])
+        for _, d in keyed[i:]:
+            _write_added(fh, d, None, multi, merge_by, merged, nodes)
+    return merged
+
+
+def _label(line: bytes, key: tuple) -> str:
+    if key[0] == 1:
+        return key[2]
+    start = line.index(b'"label": "') + len(b'"label": "')
+    return line[start : line.index(b'"', start)].decode()
+
+
+def _write_added(fh, d: dict, old: dict | None, multi: set[str], merge_by: dict[str, str], merged: Merged, nodes: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """An added item, joined with the base's line of it when there is one, settled and written."""
+    props = {k: list(v) for k, v in d["props"].items()}
+    sources = list(d["provenance"])
+    name = d.get("name", "")
+    if old is not None:
+        if old.get("label") != d.get("label"):
+            raise _Abort
+        for k, v in old.get("props", {}).items():
+            props.setdefault(k, []).extend(v if isinstance(v, list) else [v])
+        sources.extend(old.get("provenance", []))
+        name = min(n for n in (name, old.get("name", "")) if n) if (name or old.get("name")) else ""
+        if any(k not in merge_by and k not in multi and len(set(v)) > 1 for k, v in props.items()):
+            raise _Abort
+    settled, unique = _settle(props, multi, merge_by), _unique(sources)
+    if d["kind"] == "node":
+        merged.counts[d["label"]] += 1
+        fh.write(node_line(Node(d["id"], d["label"], name, settled, unique)).encode() + b"\n")
+    elif d["source"] in nodes and d["target"] in nodes:
+        merged.counts[d["type"]] += 1
+        fh.write(edge_line(Edge(d["id"], d["type"], d["source"], d["target"], settled, unique)).encode() + b"\n")
+    else:
+        merged.dangling += 1

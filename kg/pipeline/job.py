@@ -1,10 +1,12 @@
 """One gazette file (or one part of a large one, kg/pipeline/parts.py) → one fragment: read,
 segment, extract, map to facts, draw its part of the model.
 
-A fragment is four files named by the job's key in the fragment folder:
+A fragment is five files named by the job's key in the fragment folder:
 `KEY.records.jsonl` (the issue and its records, kg.records.codec: for `kg eval` and the tests),
-`KEY.nt` (its facts, N-Triples), `KEY.model.jsonl` (its nodes and edges) and
-`KEY.json` (summary and warnings), written last: a fragment without it is not there.
+`KEY.nt` (its facts, N-Triples: the issue's file of the graph's dump, linked, never copied),
+`KEY.seen.nt` (its values of the properties the ontology merges by minimum or maximum, first and
+last seen: the aggregate keeps one of them), `KEY.model.jsonl` (its nodes and edges) and
+`KEY.json` (summary, warnings and the digest of `KEY.nt`), written last: a fragment without it is not there.
 A failing job returns its error as a warning naming the file (and a part's lines); the fragment is not written.
 """
 
@@ -15,6 +17,7 @@ import json
 import resource
 import traceback
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +31,7 @@ from kg.paths import ROOT
 from kg.pipeline.parts import PART_BYTES, Part, plan
 
 XSD_STRING = PREFIXES["xsd"] + "string"
+XSD_DECIMAL = PREFIXES["xsd"] + "decimal"
 VERSION_PARTS = ("kg", "extractors", "ontology", "data/cities", "data/lexicon")
 
 
@@ -55,6 +59,8 @@ class Fragment:
     cached: bool = False
     city: str = ""  # the city data the issue was read with
     opens_issue: bool = True  # False for a part of an issue after its first
+    lines: tuple[int, int] | None = None  # a part's first and last line; None for a whole file
+    digest: str = ""  # sha256 of KEY.nt, for the build's content hash without reading the file again
 
     @staticmethod
     def load(folder: Path, key: str) -> "Fragment | None":
@@ -63,7 +69,7 @@ class Fragment:
         except (OSError, ValueError):
             return None
         return Fragment(d["key"], d["label"], d["ok"], d.get("warnings", []), d.get("counts", {}), cached=True, city=d.get("city", ""),
-                        opens_issue=d.get("opens_issue", True))
+                        opens_issue=d.get("opens_issue", True), lines=tuple(d["lines"]) if d.get("lines") else None, digest=d.get("digest", ""))
 
 
 @lru_cache(maxsize=1)
@@ -144,13 +150,25 @@ def _placed(issue, city: str, part: Part | None = None):
     return where, city_reference(city_data), warnings
 
 
-_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+# canonical N-Triples, as pyoxigraph writes them (the dump mixes both): ECHAR where there is one, else UCHAR
+_ESCAPE = str.maketrans({**{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
+                         "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"})
 
 
-def ntriples(index) -> bytes:
+def _decimal(text: str) -> str:
+    """A decimal as the store writes it back (10.0 → 10, 1.50 → 1.5), so the dump and the store agree."""
+    try:
+        d = Decimal(text)
+    except ArithmeticError:
+        return text
+    return format(d.normalize(), "f") if d.is_finite() else text
+
+
+def ntriples(index, apart: frozenset[str] = frozenset()) -> tuple[bytes, bytes]:
     """The facts (subject → predicate → objects, rdflib terms) as N-Triples, written as text: a
     quarter of the time of making a pyoxigraph term per value. Each distinct IRI is still checked
-    by pyoxigraph once (an invalid one raises, as writing through pyoxigraph did)."""
+    by pyoxigraph once (an invalid one raises, as writing through pyoxigraph did). Facts whose
+    predicate is in `apart` come second, on their own."""
     checked: dict[str, str] = {}
 
     def iri(t: str) -> str:
@@ -164,19 +182,23 @@ def ntriples(index) -> bytes:
         if isinstance(t, URIRef):
             return iri(str(t))
         assert isinstance(t, Literal)
-        text = '"' + str(t).translate(_ESCAPE) + '"'
+        value = str(t)
+        if t.datatype is not None and str(t.datatype) == XSD_DECIMAL:
+            value = _decimal(value)
+        text = '"' + value.translate(_ESCAPE) + '"'
         if t.language:
-            return f"{text}@{t.language}"
+            return f"{text}@{t.language.lower()}"  # as the store writes it
         dt = t.datatype
         return text if dt is None or str(dt) == XSD_STRING else f"{text}^^{iri(str(dt))}"
 
-    lines = []
+    lines: list[str] = []
+    other: list[str] = []
     for s, props in index.items():
         subject = iri(str(s))
         for p, objs in props.items():
             predicate = iri(str(p))
-            lines.extend(f"{subject} {predicate} {term(o)} .\n" for o in objs)
-    return "".join(lines).encode("utf-8")
+            (other if str(p) in apart else lines).extend(f"{subject} {predicate} {term(o)} .\n" for o in objs)
+    return "".join(lines).encode("utf-8"), "".join(other).encode("utf-8")
 
 
 def run(job: Job, folder: Path) -> Fragment:
@@ -270,7 +292,9 @@ def _run(job: Job, folder: Path) -> Fragment:
     t = perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / f"{job.key}.records.jsonl", codec.dump(p.issue, p.records))
-    write_atomic(folder / f"{job.key}.nt", ntriples(p.facts.index))
+    facts, seen = ntriples(p.facts.index, merged_apart())
+    write_atomic(folder / f"{job.key}.nt", facts)
+    write_atomic(folder / f"{job.key}.seen.nt", seen)
     lines = dump_lines(GraphModel({n.id: n for n in p.nodes}, p.edges, p.prop_types))
     write_atomic(folder / f"{job.key}.model.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
     counts = dict(Counter(type(r).__name__ for r in p.records), documents=len(p.issue.documents), facts=len(p.facts))
@@ -279,6 +303,16 @@ def _run(job: Job, folder: Path) -> Fragment:
     summary = {"key": job.key, "label": job.label, "ok": True, "warnings": p.warnings, "counts": counts,
                "period": p.issue.period, "gazette": p.issue.gazette, "seconds": seconds, "city": p.city,
                "lines": [job.part.first_line, job.part.last_line] if job.part else None, "opens_issue": opens,
+               "digest": hashlib.sha256(facts).hexdigest(),
                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # the process's so far: a worker's over its jobs
     write_atomic(folder / f"{job.key}.json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
-    return Fragment(job.key, job.label, True, p.warnings, counts, city=p.city, opens_issue=opens)
+    return Fragment(job.key, job.label, True, p.warnings, counts, city=p.city, opens_issue=opens,
+                    lines=(job.part.first_line, job.part.last_line) if job.part else None, digest=summary["digest"])
+
+
+@lru_cache(maxsize=1)
+def merged_apart() -> frozenset[str]:
+    """The IRIs of the properties the ontology merges by minimum or maximum (kg:mergeBy)."""
+    from kg.model.schema import drawing
+
+    return frozenset(PREFIXES["kg"] + p for p in drawing().merge_by)

@@ -1,12 +1,15 @@
-"""Fragments' N-Triples → the persistent store and its N-Triples dump: a program of its own.
+"""Fragments' N-Triples → the persistent store, and the dump's file of first and last seen: a program of its own.
 
-`python -m kg.pipeline.store_writer STORE DUMP INPUTS MERGE_BY_JSON [BASE]` (INPUTS: a file naming a
-fragment a line) prints the number of triples. With BASE (the previous build's store, whose
+`python -m kg.pipeline.store_writer STORE SEEN INPUTS MERGE_BY_JSON [BASE]` (INPUTS: a file naming an
+N-Triples file a line) prints the number of triples. With BASE (the previous build's store, whose
 fragments are all still wanted), the store starts as a checkpoint of it (hard links, no copy)
 and only INPUTS, the new fragments, are loaded: facts are a set and first/last seen a minimum or
-maximum, so adding to the old store gives the store a clean build gives. The aggregate runs it beside the model merge (the store's Rust code holds
-the GIL). A plain child that imports pyoxigraph only: a spawned worker first re-imports the
-CLI, rdflib and the ontology, over a second before it starts on a small build.
+maximum, so adding to the old store gives the store a clean build gives. SEEN receives the values
+kept of the properties merged by minimum or maximum, sorted: the one part of the dump no
+fragment holds (kg/pipeline/aggregate.py links the rest). The aggregate runs it beside the model
+merge (the store's Rust code holds the GIL). A plain child that imports pyoxigraph only: a
+spawned worker first re-imports the CLI, rdflib and the ontology, over a second before it starts
+on a small build.
 """
 
 from __future__ import annotations
@@ -44,9 +47,9 @@ class _Chained(io.RawIOBase):
             self.fh = None
 
 
-def write(store_path: Path, dump_path: Path, fragment_files: list[Path], merge_by: dict[str, str], base: Path | None = None) -> int:
+def write(store_path: Path, seen_path: Path, fragment_files: list[Path], merge_by: dict[str, str], base: Path | None = None) -> int:
     """One bulk load over all fragments (a load per fragment pays its index-building cost each time); then
-    values the ontology merges by minimum or maximum keep only that value; then the dump."""
+    values the ontology merges by minimum or maximum keep only that value, which are written to `seen_path`."""
     if base is not None:
         ox.Store(str(base)).backup(str(store_path))  # a read-write open: backups of read-only stores are refused
     store = ox.Store(str(store_path))
@@ -57,7 +60,9 @@ def write(store_path: Path, dump_path: Path, fragment_files: list[Path], merge_b
         op = "<" if how == "min" else ">"
         store.update(f"DELETE {{ ?s <{ns}{prop}> ?v }} WHERE {{ ?s <{ns}{prop}> ?v, ?w . FILTER(?w {op} ?v) }}")
     store.optimize()
-    store.dump(str(dump_path), ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    kept = [q.triple for prop in sorted(merge_by) for q in store.quads_for_pattern(None, ox.NamedNode(ns + prop), None, ox.DefaultGraph())]
+    lines = (ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES) or b"").splitlines(keepends=True)
+    seen_path.write_bytes(b"".join(sorted(lines)))
     return len(store)
 
 
