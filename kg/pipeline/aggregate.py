@@ -72,8 +72,10 @@ def aggregate(folder: Path, fragments: list[Fragment], gen: Path, base: Base | N
     if writer.returncode:
         last = (err.decode("utf-8", "replace").strip().splitlines() or [f"exit status {writer.returncode}"])[-1]
         raise OSError(f"{gen / graphdir.STORE}: writing the store failed: {last}")
-    timings = {"model": t1 - t0, "aggregate": perf_counter() - t0, "fragments_loaded": len(loaded), "model_onto_base": int(onto)}
-    return model, int(out), timings, digests
+    written = json.loads(out)
+    timings = {"model": t1 - t0, **{f"store_{k}": v for k, v in written["seconds"].items()}, "aggregate": perf_counter() - t0,
+               "fragments_loaded": len(loaded), "model_onto_base": int(onto)}
+    return model, written["triples"], timings, digests
 
 
 def _link_dump(folder: Path, fragments: list[Fragment], gen: Path) -> dict[str, str]:
