@@ -126,8 +126,9 @@ def _base(out: Path, keys: list[str]) -> Base | None:
     held = manifest.get("fragments")
     if not isinstance(held, list) or not set(held) <= set(keys):
         return None
-    model = gen / graphdir.MODEL if manifest.get("model_dangling") == 0 else None
-    return Base(gen / graphdir.STORE, frozenset(held), model)
+    counts = manifest.get("graph")
+    model = gen / graphdir.MODEL if manifest.get("model_dangling") == 0 and isinstance(counts, dict) else None
+    return Base(gen / graphdir.STORE, frozenset(held), model, counts if isinstance(counts, dict) else {})
 
 
 def build(
@@ -149,7 +150,7 @@ def build(
     folder = graphdir.fragments(out)
     with graphdir.writing(out) as gen:
         folder.mkdir(parents=True, exist_ok=True)
-        job_list = [job for path, label in files for job in make_jobs(path, label, city_ref, part_bytes)]
+        job_list = [job for path, label in files for job in make_jobs(path, label, city_ref, part_bytes, folder)]
         done = 0
 
         def tick(frag: Fragment) -> None:

@@ -165,20 +165,23 @@ def test_model_merge_leaves_out_edges_to_nodes_no_fragment_holds(built, tmp_path
     assert joined.dangling == 0  # the other fragment holds the person: its edges are drawn
 
 
-def test_model_onto_a_base_is_the_model_merged_in_full(built, tmp_path):
+@pytest.mark.parametrize("scan", [1, None])
+def test_model_onto_a_base_is_the_model_merged_in_full(built, tmp_path, monkeypatch, scan):
     """An incremental build copies the committed model's lines and puts the new issues' items in their
     place: for every way of splitting the sample into a base and the issues added, the same bytes and
-    counts as merging all four fragments."""
+    counts as merging all four fragments (with the binary search taken down to single lines, too)."""
     import itertools
 
     from kg.model import merge
 
+    if scan:
+        monkeypatch.setattr(merge._Lines, "SCAN", scan)
     parts = _fragment_models(built)
     full = merge.merge_files(parts, tmp_path / "full.jsonl", tmp_path / "s")
     for n in range(len(parts) + 1):
         for chosen in itertools.combinations(parts, n):
-            merge.merge_files(list(chosen), tmp_path / "base.jsonl", tmp_path / "s")
-            onto = merge.merge_onto(tmp_path / "base.jsonl", [p for p in parts if p not in chosen], tmp_path / "onto.jsonl", tmp_path / "s")
+            base = merge.merge_files(list(chosen), tmp_path / "base.jsonl", tmp_path / "s")
+            onto = merge.merge_onto(tmp_path / "base.jsonl", base.counts, [p for p in parts if p not in chosen], tmp_path / "onto.jsonl", tmp_path / "s")
             assert onto is not None and onto.counts == full.counts, chosen
             assert (tmp_path / "onto.jsonl").read_bytes() == (tmp_path / "full.jsonl").read_bytes(), chosen
 
@@ -193,8 +196,8 @@ def test_model_onto_a_base_gives_way_when_a_property_becomes_a_list(built, tmp_p
     agency["props"]["agencyType"] = "something else"
     other = tmp_path / "other.model.jsonl"
     other.write_text(lines[0] + "\n" + json.dumps(agency, ensure_ascii=False) + "\n", "utf-8")
-    merge.merge_files([first], tmp_path / "base.jsonl", tmp_path / "s")
-    assert merge.merge_onto(tmp_path / "base.jsonl", [other], tmp_path / "onto.jsonl", tmp_path / "s") is None
+    base = merge.merge_files([first], tmp_path / "base.jsonl", tmp_path / "s")
+    assert merge.merge_onto(tmp_path / "base.jsonl", base.counts, [other], tmp_path / "onto.jsonl", tmp_path / "s") is None
     assert not (tmp_path / "onto.jsonl").exists() and not (tmp_path / "s").exists()
 
 

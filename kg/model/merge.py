@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -183,12 +184,13 @@ class _Abort(Exception):
     """The added fragments change lines the base holds (a property becomes a list): merge in full."""
 
 
-def merge_onto(base: Path, paths: list[Path], out: Path, scratch: Path) -> Merged | None:
-    """The model of a committed build (`base`, settled, with no edge left out) plus fragments `paths`,
-    written to `out` as `merge_files` over all of them would write it: the base's lines are copied
-    as they are, the added items settled and put in their place, an item in both joined. None (and
-    nothing written) when the added fragments would change what the base's lines say — a property
-    that becomes a list everywhere, a node given another label — or they are too many: merge in full."""
+def merge_onto(base: Path, base_counts: dict[str, int], paths: list[Path], out: Path, scratch: Path) -> Merged | None:
+    """The model of a committed build (`base`, settled, with no edge left out, holding `base_counts`)
+    plus fragments `paths`, written to `out` as `merge_files` over all of them would write it. The
+    added items are few: each is found in the base by binary search (its lines are sorted by key),
+    the base's bytes between them are copied by the kernel, and an item in both is joined and settled
+    again. None (and nothing written) when the added fragments would change what the base's lines
+    say (a property that becomes a list everywhere, a node given another label) or are too many."""
     if len(paths) > FAN_IN:
         return None
     scratch.mkdir(parents=True, exist_ok=True)
@@ -201,8 +203,10 @@ def merge_onto(base: Path, paths: list[Path], out: Path, scratch: Path) -> Merge
         multi = set(drawing().lists) | {k for k, t in base_types.items() if t.startswith("list[")}
         if not added.multi <= multi or any(plain.get(k, t) != t for k, t in added.prop_types.items()):
             return None
-        types = {**added.prop_types, **plain}
-        return _onto(base, joined, out, multi, types, added)
+        with joined.open("rb") as fh:
+            items = [d for d in map(orjson.loads, fh) if d.get("kind") in ("node", "edge")]
+        with _Lines(base) as lines, out.open("wb") as fh:
+            return _onto(lines, items, fh, multi, {**added.prop_types, **plain}, added.node_ids, Counter(base_counts))
     except _Abort:
         out.unlink(missing_ok=True)
         return None
@@ -211,40 +215,82 @@ def merge_onto(base: Path, paths: list[Path], out: Path, scratch: Path) -> Merge
         scratch.rmdir()
 
 
-def _onto(base: Path, joined: Path, out: Path, multi: set[str], types: dict[str, str], added: _Seen) -> Merged:
-    merge_by, merged = drawing().merge_by, Merged()
-    with joined.open("rb") as fh:
-        items = [d for d in map(orjson.loads, fh) if d.get("kind") in ("node", "edge")]
-    keyed = [((0, d["id"], "", "", "") if d["kind"] == "node" else (1, d["id"], d["type"], d["source"], d["target"]), d) for d in items]
-    nodes = set(added.node_ids)  # and the base's nodes added edges end at, as they are met (nodes come first)
-    wanted = {e for _, d in keyed if d["kind"] == "edge" for e in (d["source"], d["target"])} - nodes
-    i = 0
-    with base.open("rb") as src, out.open("wb") as fh:
-        src.readline()
-        fh.write(header_line({k: (f"list[{t}]" if k in multi else t) for k, t in types.items()}).encode() + b"\n")
-        for line in src:
-            key = _base_key(line)
-            while i < len(keyed) and keyed[i][0] < key:
-                _write_added(fh, keyed[i][1], None, multi, merge_by, merged, nodes)
-                i += 1
-            if i < len(keyed) and keyed[i][0] == key:
-                _write_added(fh, keyed[i][1], _loads(line), multi, merge_by, merged, nodes)
-                i += 1
+class _Lines:
+    """A settled model file searched by merge key without reading it through."""
+
+    SCAN = 1 << 14  # below this many bytes, lines are read one after another
+
+    def __init__(self, path: Path) -> None:
+        self.fh = path.open("rb")
+        self.start = len(self.fh.readline())
+        self.size = path.stat().st_size
+
+    def __enter__(self) -> "_Lines":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.fh.close()
+
+    def at(self, pos: int) -> bytes:
+        self.fh.seek(pos)
+        return self.fh.readline()
+
+    def lower_bound(self, key: tuple, lo: int) -> tuple[int, bytes]:
+        """The offset of the first line at or after `lo` (a line's start) whose key is not below `key`, and that line."""
+        hi = self.size
+        while hi - lo > self.SCAN:
+            mid = (lo + hi) // 2
+            self.fh.seek(mid)
+            self.fh.readline()  # to the next line's start
+            s = self.fh.tell()
+            line = self.fh.readline()
+            if s >= hi or not line:
+                break
+            if _base_key(line) < key:
+                lo = s + len(line)
             else:
-                fh.write(line)
-                merged.counts[_label(line, key)] += 1
-            if key[0] == 0 and key[1] in wanted:
-                nodes.add(key[1])
-        for _, d in keyed[i:]:
-            _write_added(fh, d, None, multi, merge_by, merged, nodes)
+                hi = s
+        self.fh.seek(lo)
+        while lo < self.size:
+            line = self.fh.readline()
+            if _base_key(line) >= key:
+                return lo, line
+            lo += len(line)
+        return lo, b""
+
+    def copy(self, start: int, end: int, out) -> None:  # type: ignore[no-untyped-def]
+        """Bytes `start`–`end` of the file onto `out`, in the kernel where it can (no read into Python)."""
+        out.flush()
+        while start < end:
+            try:
+                n = os.copy_file_range(self.fh.fileno(), out.fileno(), end - start, start)
+            except (OSError, AttributeError):  # another file system, another kernel
+                self.fh.seek(start)
+                n = out.write(self.fh.read(min(end - start, 1 << 24)))
+                out.flush()
+            if n <= 0:
+                raise OSError(f"copying the model's bytes {start}-{end} stopped")
+            start += n
+
+
+def _onto(lines: _Lines, items: list[dict], fh, multi: set[str], types: dict[str, str], nodes: set[str], counts: Counter) -> Merged:  # type: ignore[no-untyped-def]
+    merge_by, merged = drawing().merge_by, Merged(counts)
+    nodes = set(nodes)
+    for e in {x for d in items if d["kind"] == "edge" for x in (d["source"], d["target"])} - nodes:
+        line = lines.lower_bound((0, e, "", "", ""), lines.start)[1]
+        if line and _base_key(line) == (0, e, "", "", ""):
+            nodes.add(e)  # a base node an added edge ends at
+    fh.write(header_line({k: (f"list[{t}]" if k in multi else t) for k, t in types.items()}).encode() + b"\n")
+    done = lines.start  # the base is copied up to here
+    for d in items:
+        key = (0, d["id"], "", "", "") if d["kind"] == "node" else (1, d["id"], d["type"], d["source"], d["target"])
+        pos, line = lines.lower_bound(key, done)
+        lines.copy(done, pos, fh)
+        old = _loads(line) if line and _base_key(line) == key else None
+        _write_added(fh, d, old, multi, merge_by, merged, nodes)
+        done = pos + len(line) if old is not None else pos
+    lines.copy(done, lines.size, fh)
     return merged
-
-
-def _label(line: bytes, key: tuple) -> str:
-    if key[0] == 1:
-        return key[2]
-    start = line.index(b'"label": "') + len(b'"label": "')
-    return line[start : line.index(b'"', start)].decode()
 
 
 def _write_added(fh, d: dict, old: dict | None, multi: set[str], merge_by: dict[str, str], merged: Merged, nodes: set[str]) -> None:  # type: ignore[no-untyped-def]
@@ -263,10 +309,12 @@ def _write_added(fh, d: dict, old: dict | None, multi: set[str], merge_by: dict[
             raise _Abort
     settled, unique = _settle(props, multi, merge_by), _unique(sources)
     if d["kind"] == "node":
-        merged.counts[d["label"]] += 1
+        if old is None:
+            merged.counts[d["label"]] += 1
         fh.write(node_line(Node(d["id"], d["label"], name, settled, unique)).encode() + b"\n")
     elif d["source"] in nodes and d["target"] in nodes:
-        merged.counts[d["type"]] += 1
+        if old is None:
+            merged.counts[d["type"]] += 1
         fh.write(edge_line(Edge(d["id"], d["type"], d["source"], d["target"], settled, unique)).encode() + b"\n")
     else:
         merged.dangling += 1

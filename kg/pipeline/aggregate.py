@@ -33,6 +33,7 @@ class Base:
     store: Path
     held: frozenset[str]  # its fragments' keys
     model: Path | None  # its model, when no edge was left out of it (kg.model.merge.merge_onto)
+    counts: dict[str, int]  # what its model holds: node labels and edge types
 
 
 def aggregate(folder: Path, fragments: list[Fragment], gen: Path, base: Base | None = None) -> tuple[Merged, int, dict[str, float], dict[str, str]]:
@@ -58,7 +59,7 @@ def aggregate(folder: Path, fragments: list[Fragment], gen: Path, base: Base | N
     try:
         model = None
         if base and base.model:
-            model = merge_onto(base.model, [folder / f"{k}.model.jsonl" for k in loaded], gen / MODEL_FILE, gen / "merging")
+            model = merge_onto(base.model, base.counts, [folder / f"{k}.model.jsonl" for k in loaded], gen / MODEL_FILE, gen / "merging")
         onto = model is not None
         if model is None:
             model = merge_files([folder / f"{k}.model.jsonl" for k in keys], gen / MODEL_FILE, gen / "merging")
