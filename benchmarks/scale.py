@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import SAMPLE, make_corpus, leaders, variant  # noqa: E402
 
-STAGES = ("read", "segment", "extract", "map", "project", "write")
+STAGES = ("read", "segment", "extract", "resolve", "map", "project", "write")
 BUILD = """
 import json, resource, sys, time
 from pathlib import Path

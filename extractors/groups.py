@@ -48,7 +48,9 @@ DUTY = re.compile(r"^(?P<unit>[\u4e00-\u9fff（）]{2,20}?(?:局|委|办|中心|
 
 
 def split_list(text: str, city: City) -> list[str]:
-    """The unit-list grammar shared with the responsibilities extractor (各县（市、区）人民政府 stays whole)."""
+    """The unit-list grammar shared with the responsibilities extractor (各县（市、区）人民政府 stays whole).
+    The resolver only recognises an item as a known organisation (where to split); the mention is
+    returned as written and resolved to its entity by the resolve stage (kg/resolved.py)."""
     resolver = resolver_of(city)
     return [u.text for u in split_units(normalise(text), lambda s: resolver.resolve(s).known, city.short)]
 

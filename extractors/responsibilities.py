@@ -10,7 +10,9 @@ Grammars (all on normalised text, so half-width and traditional forms are covere
 
 A statement is accepted only when every item of its unit list reads as an
 organisation (known to the city data, a generic department type, a group, or a
-name with an organisation suffix). A statement that carries a role cue but
+name with an organisation suffix). The resolver is asked only that (recognition, read in the
+document's government); the mention is kept as written and its entity is chosen by the
+resolve stage (kg/resolved.py). A statement that carries a role cue but
 yields nothing becomes a warning with file:line: nothing is dropped silently.
 """
 

@@ -1,7 +1,7 @@
 """People: one canonical spelling per person, from the city's data file.
 
-`PersonResolver(city).canonical(name)` is what `GraphBuilder.person` keys a person
-by, so a leader named in a chronicle, an editorial board, an appointment or a
+`PersonResolver(city).canonical(name)` is what the resolve stage (kg/resolved.py) keys a
+person by, so a leader named in a chronicle, an editorial board, an appointment or a
 responsibility table (责任领导) is one entity. Spellings come from
 data/cities/<city>/people.yaml: a variant (OCR error, traditional form) folds onto
 its canonical name; spaces inside a name (赵 松) are dropped; anything else is kept

@@ -1,5 +1,9 @@
 """Agency resolution: one entity per real organisation, whatever spelling the text used.
 
+The rules; the resolve stage (kg/resolved.py) applies them to an issue's records, and the
+mapping only reads its results. Extractors use `Resolution.known` to recognise a string as an
+organisation, never to choose its entity.
+
 Order of evidence, each step explained in the result:
 1. an alias listed in the city's data files (agencies.yaml, divisions.yaml);
 2. the regular variation of official names: city prefix (曲靖市/市), 和 dropped,

@@ -1,7 +1,8 @@
-"""Records → RDF, one module per domain, all writing through GraphBuilder.
+"""Resolved records → RDF, one module per domain, all writing through GraphBuilder.
 
 A domain module registers a mapper `fn(builder, issue, records)`; the mapper
-picks the record types it knows from `records` (all records of one issue).
+picks the record types it knows from `records` (all records of one issue) and
+takes each name's entity from the resolve stage's tables (`builder.resolved`, kg/resolved.py).
 """
 
 from __future__ import annotations

@@ -8,12 +8,10 @@ from pathlib import PurePosixPath
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from collections.abc import Callable
-
 from kg.city import Agency
 from kg.ids import make_id
-from kg.resolve import Resolver, resolver_for
 from kg.records import Jurisdiction, Provenance
+from kg.resolved import Resolved
 from kg.graph.facts import Facts
 from kg.vocab import ELI, FOAF, KG, ORG, PROV
 
@@ -42,13 +40,12 @@ def _typed_literal(kind: type, value: object) -> Literal:
 
 
 class GraphBuilder:
-    """Adds triples; resolves agency mentions (and, once set, person names) to one node each."""
+    """Adds triples; a name becomes the node of the entity the resolve stage (kg.resolved) found
+    for it. The builder resolves nothing: a name the stage did not resolve raises `Unresolved`."""
 
-    def __init__(self, facts: Facts | None = None, resolver: Resolver | None = None) -> None:
+    def __init__(self, resolved: Resolved, facts: Facts | None = None) -> None:
         self.g = facts if facts is not None else Facts()
-        self.resolver = resolver or resolver_for("generic")
-        self.where: Jurisdiction | None = None  # the government of the issue being mapped (names without a place are read in it)
-        self.canonical_person: Callable[[str], str] = lambda name: name
+        self.resolved = resolved
 
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
         if o is None or o == "":
@@ -66,10 +63,10 @@ class GraphBuilder:
         self.add(node, PROV.wasDerivedFrom, ev)
 
     # -- nodes ------------------------------------------------------------
-    def agency(self, mention: str, context_prefix: str = "", where: Jurisdiction | None = None) -> URIRef:
+    def agency(self, mention: str, where: Jurisdiction | None = None) -> URIRef:
         """The node of the organisation a mention names, read in the document's government
         (`where`, else the issue's), with the mention kept as an alias."""
-        res = self.resolver.resolve(mention, context_prefix, where or self.where)
+        res = self.resolved.agency(mention, where)
         node = self.agency_node(res.agency)
         self.add(node, KG.alias, res.mention)
         return node
@@ -85,16 +82,16 @@ class GraphBuilder:
             self.add(node, KG.jurisdictionCode, agency.scope)
         if agency.short:
             self.add(node, KG.shortName, agency.short)
-        known = self.resolver.city.agencies
         for member in agency.members:
-            target = self.agency_node(known.get(member) or self.resolver.resolve(member, where=self.where).agency)
+            target = self.agency_node(self.resolved.member(member))
             self.add(node, KG.sectorAgency if agency.type == "generic" else ORG.hasMember, target)
-        if agency.parent and agency.parent in known:
-            self.add(node, ORG.subOrganizationOf, self.agency_node(known[agency.parent]))
+        parent = self.resolved.parent(agency.parent) if agency.parent else None
+        if parent is not None:
+            self.add(node, ORG.subOrganizationOf, self.agency_node(parent))
         return node
 
     def person(self, name: str) -> URIRef:
-        name = self.canonical_person(name)
+        name = self.resolved.person(name)
         node = make_id("person", name)
         self.add(node, RDF.type, FOAF.Person)
         self.add(node, FOAF.name, name)

@@ -1,6 +1,6 @@
 """Events, participations, posts, occupancies and appointments → RDF.
 
-People go through `GraphBuilder.person`, keyed by the city's canonical names, so a
+People go through `GraphBuilder.person`, keyed by the canonical names the resolve stage found, so a
 leader in a chronicle, an appointment, an editorial board or a responsibility table
 is one node. An occupancy (person, post) gathers the dates the post was stated with
 the name; its first- and last-seen dates are kept as the minimum and maximum over
@@ -54,7 +54,7 @@ def post_node(b: GraphBuilder, label: str) -> URIRef:
 
 def place_node(b: GraphBuilder, name: str) -> URIRef:
     """A county-level division of the city (the same node the projects mapper uses), else a place."""
-    if name in b.resolver.city.places.values():
+    if b.resolved.division(name) == name:  # the chronicle wrote its places canonical: a division's own name
         node = make_id("division", name)
         b.add(node, RDF.type, KG.Division)
     else:
@@ -113,7 +113,7 @@ def add_event(b: GraphBuilder, e: Event, issue: Issue, issue_node: URIRef) -> UR
 def add_participation(b: GraphBuilder, p: Participation, issue: Issue) -> URIRef:
     event = event_id(p.event, issue)
     person = b.person(p.person)
-    name = b.canonical_person(p.person)
+    name = b.resolved.person(p.person)
     node = make_id("participation", event, name)
     b.add(node, RDF.type, KG.Participation)
     b.add(node, KG.inEvent, event)
@@ -135,7 +135,7 @@ def add_participation(b: GraphBuilder, p: Participation, issue: Issue) -> URIRef
 
 def add_appointment(b: GraphBuilder, a: Appointment) -> URIRef:
     person = b.person(a.person)
-    name = b.canonical_person(a.person)
+    name = b.resolved.person(a.person)
     node = make_id("appointment", a.doc_number or a.prov.file, name, a.action, a.post)
     b.add(node, RDF.type, KG.Appointment)
     b.add(node, KG.appointee, person)
@@ -164,7 +164,7 @@ def add_board_posts(b: GraphBuilder, issue: Issue) -> None:
     day = issue_date(issue)
     for member in issue.board:
         person = b.person(member.person)
-        name = b.canonical_person(member.person)
+        name = b.resolved.person(member.person)
         label = f"{issue.gazette or ''}{member.role}"
         occ = occupancy(b, person, name, label, day, "editorial_board")
         b.evidence(occ, member.prov)

@@ -6,7 +6,6 @@ point at the task or event node whose evidence covers its line.
 
 from __future__ import annotations
 
-import re
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
@@ -16,6 +15,7 @@ from kg.graph.builder import GraphBuilder
 from kg.graph.documents import issue_key
 from kg.ids import make_id
 from kg.records import Issue
+from kg.resolved import cell_units, route_ends
 from kg.records.tables import DutyStatement, GroupMembership, ListTotal, Power, Project, ProjectMention
 from kg.vocab import DCTERMS, GEO, KG, ORG, PROV
 
@@ -94,23 +94,10 @@ def _project(b: GraphBuilder, issue: Issue, p: Project) -> None:
     for text in (p.start_text, p.completion_text, p.grid_text):
         b.add(node, KG.timeText, text)
     b.add(node, KG.category, p.category)
-    for unit in _units(p.agency):
+    for unit in cell_units(p.agency):
         b.add(node, KG.responsibleUnit, b.agency(unit))
     if p.prov:
         b.evidence(node, p.prov)
-
-
-def _units(cell: str) -> list[str]:
-    """Split a unit cell on 、，outside brackets (各县（市、区）人民政府 stays whole)."""
-    parts, depth, cur = [], 0, ""
-    for ch in cell:
-        depth += (ch == "（") - (ch == "）")
-        if ch in "、，" and depth == 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    return [x for x in [*parts, cur] if x]
 
 
 def _total(b: GraphBuilder, issue: Issue, t: ListTotal) -> None:
@@ -151,11 +138,10 @@ def _mention(b: GraphBuilder, issue: Issue, m: ProjectMention, covering: list) -
     project = project_node(b, m.key, m.county)
     if m.county:
         b.add(project, KG.locatedIn, division(b, m.county))
-    for place in re.findall(r"（(.+?)至(.+?)）$", m.name):
-        for name in place:
-            canonical = b.resolver.city.places.get(name)
-            if canonical:
-                b.add(project, KG.locatedIn, division(b, canonical))
+    for name in route_ends(m.name):
+        canonical = b.resolved.division(name)
+        if canonical:
+            b.add(project, KG.locatedIn, division(b, canonical))
     node = make_id("projectmention", *issue_key(issue), m.prov.line_start if m.prov else m.entry_line, m.name)  # one issue in two files: one mention
     b.add(node, RDF.type, KG.ProjectMention)
     b.add(node, RDFS.label, m.name)

@@ -1,5 +1,5 @@
 """One gazette file (or one part of a large one, kg/pipeline/parts.py) → one fragment: read,
-segment, extract, map to facts, draw its part of the model.
+segment, extract, resolve names to entities, map to facts, draw its part of the model.
 
 A fragment is five files named by the job's key in the fragment folder:
 `KEY.records.jsonl` (the issue and its records, kg.records.codec: for `kg eval` and the tests),
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -29,6 +30,9 @@ from kg.graphdir import write_atomic
 from kg.namespaces import PREFIXES
 from kg.paths import ROOT
 from kg.pipeline.parts import PART_BYTES, Part, plan
+
+if TYPE_CHECKING:
+    from kg.resolved import Resolved
 
 XSD_STRING = PREFIXES["xsd"] + "string"
 XSD_DECIMAL = PREFIXES["xsd"] + "decimal"
@@ -236,10 +240,11 @@ class Processed:
     prop_types: dict[str, str]
     seconds: dict[str, float]
     city: str = ""  # the city data the issue was read with
+    resolved: Resolved | None = None  # the resolve stage's tables (kg/resolved.py)
 
 
 def process(path: Path, label: str, city: str, part: Part | None = None) -> Processed:
-    """read → segment → extract → map (resolving names) → project. Raises InputError for a file
+    """read → segment → extract → resolve (names → entities) → map → project. Raises InputError for a file
     that cannot be read; anything else it raises is a bug (the job turns it into a warning)."""
     from time import perf_counter
 
@@ -249,9 +254,8 @@ def process(path: Path, label: str, city: str, part: Part | None = None) -> Proc
     from kg.layout import build_layout
     from kg.read import read_file, read_part
     from kg.records import Warning_
+    from kg.resolved import resolve
     from kg.segment import segment
-
-    from kg.resolve import unplaced
 
     seconds: dict[str, float] = {}
     t = perf_counter()
@@ -274,14 +278,14 @@ def process(path: Path, label: str, city: str, part: Part | None = None) -> Proc
     lap("extract")
     warnings = [str(w) for w in issue.warnings] + [str(w) for w in placing] + [str(r) for r in records if isinstance(r, Warning_)]
     records = [r for r in records if not isinstance(r, Warning_)]
-    builder = GraphBuilder(resolver=resolver)
-    builder.where = where or unplaced(issue.file, 0)
-    builder.canonical_person = canonical
-    add_all(builder, issue, records)
+    resolved = resolve(issue, records, where, resolver, canonical)
+    lap("resolve")
+    builder = GraphBuilder(resolved)
+    add_all(builder, issue, resolved.records)
     lap("map")
     nodes, edges, prop_types = project(builder.g.index)
     lap("project")
-    return Processed(issue, records, warnings, builder.g, nodes, edges, prop_types, seconds, city_ref)
+    return Processed(issue, records, warnings, builder.g, nodes, edges, prop_types, seconds, city_ref, resolved)
 
 
 def _run(job: Job, folder: Path) -> Fragment:

@@ -1,0 +1,71 @@
+"""The resolve stage (kg/resolved.py): names → entities, once, before the mapping; the mapping resolves nothing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kg import jurisdiction
+from kg.city import load_city
+from kg.graph import GraphBuilder
+from kg.people import PersonResolver
+from kg.pipeline.job import process
+from kg.records.events import Participation
+from kg.resolve import resolver_for
+from kg.resolved import Unresolved, resolve
+from tests.conftest import FILES
+
+
+def read_as(resolved, mention):
+    """The one entity a mention resolves to, in whichever of the issue's documents it is read."""
+    found = {res for (m, _), res in resolved.agencies.items() if m == mention}
+    assert len(found) == 1, found
+    return found.pop()
+
+
+@pytest.fixture(scope="module")
+def processed():
+    return {key: process(FILES[key], FILES[key].name, "") for key in ("000", "001", "002")}
+
+
+def test_resolve_is_a_stage_between_extract_and_map(processed):
+    assert list(processed["001"].seconds) == ["read", "segment", "extract", "resolve", "map", "project"]
+
+
+def test_spellings_of_one_body_resolve_to_one_agency(processed):
+    resolved = processed["001"].resolved
+    short, full = read_as(resolved, "市发改委"), read_as(resolved, "市发展和改革委员会")
+    assert short.agency == full.agency and short.agency.name == "曲靖市发展和改革委员会"
+    assert short.how == "alias “市发改委” of 曲靖市发展和改革委员会 in the city data"
+    assert resolved.where.code == "530300"
+
+
+def test_a_generic_agencys_member_is_resolved_by_the_stage(processed):
+    resolved = processed["002"].resolved
+    generic = read_as(resolved, "卫生健康行政部门").agency
+    assert generic.type == "generic" and generic.members == ("曲靖市卫生健康委员会",)
+    assert resolved.member("曲靖市卫生健康委员会").name == "曲靖市卫生健康委员会"
+
+
+def test_a_person_variant_is_canonicalised_by_the_stage(processed):
+    """000:1244 writes 张钩 for 张鈞 (people.yaml); given the name as written, the stage folds it."""
+    p = processed["000"]
+    written = next(r for r in p.records if isinstance(r, Participation) and r.mention == "张钩")
+    city = load_city("qujing")
+    resolved = resolve(p.issue, [replace(written, person=written.mention)], p.resolved.where, resolver_for("qujing"),
+                       PersonResolver(city).canonical)
+    assert resolved.person("张钩") == "张鈞"
+
+
+def test_the_builder_raises_for_a_name_the_stage_did_not_resolve(processed):
+    resolved = processed["001"].resolved
+    builder = GraphBuilder(resolved)
+    (mention, where), _ = next((key, res) for key, res in resolved.agencies.items() if key[0] == "市发改委")
+    assert builder.agency(mention, where=where)  # resolved: a node
+    with pytest.raises(Unresolved, match="东莞市财政局"):
+        builder.agency("东莞市财政局", where=where)  # not in issue 001's records
+    with pytest.raises(Unresolved):
+        builder.agency("市发改委", where=jurisdiction.of_code("441900", "test"))  # read in 曲靖's documents, not in 东莞's
+    with pytest.raises(Unresolved):
+        builder.person("张钩")
