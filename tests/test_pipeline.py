@@ -80,6 +80,23 @@ def test_same_graph_from_another_working_folder(two_issues, tmp_path, monkeypatc
     assert sources == {f'"{FILES["002"].name}"', f'"{FILES["003"].name}"'}
 
 
+def test_same_input_same_bytes_whatever_the_hash_seed(tmp_path):
+    """The build's content hash is over the dump's files as jobs write them: they must be the same bytes in
+    every process, whatever order its string hashing gives the sets the facts come from."""
+    import os
+    import subprocess
+    import sys
+
+    hashes = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed-{seed}"
+        subprocess.run([sys.executable, "-m", "kg", "build", str(FILES["003"]), "--out", str(out), "--jobs", "1"],
+                       env=dict(os.environ, PYTHONHASHSEED=seed), check=True, capture_output=True)
+        hashes.append((json.loads((out / "build.json").read_text("utf-8"))["content_hash"],
+                       (out / "graph" / "issues" / FILES["003"].with_suffix(".nt").name).read_bytes()))
+    assert hashes[0] == hashes[1]
+
+
 def test_a_cut_graph_is_refused_not_read(two_issues, tmp_path):
     out = tmp_path / "g"
     build([two_issues], out, jobs=1)

@@ -175,7 +175,7 @@ def ntriples(index, apart: frozenset[str] = frozenset()) -> tuple[bytes, bytes]:
     """The facts (subject → predicate → objects, rdflib terms) as N-Triples, written as text: a
     quarter of the time of making a pyoxigraph term per value. Each distinct IRI is still checked
     by pyoxigraph once (an invalid one raises, as writing through pyoxigraph did). Facts whose
-    predicate is in `apart` come second, on their own."""
+    predicate is in `apart` come second, on their own. Lines are sorted."""
     checked: dict[str, str] = {}
 
     def iri(t: str) -> str:
@@ -205,6 +205,8 @@ def ntriples(index, apart: frozenset[str] = frozenset()) -> tuple[bytes, bytes]:
         for p, objs in props.items():
             predicate = iri(str(p))
             (other if str(p) in apart else lines).extend(f"{subject} {predicate} {term(o)} .\n" for o in objs)
+    lines.sort()  # objects come from sets, in an order that changes with each process's string hashing:
+    other.sort()  # sorted, an issue's file is the same bytes in every build (its digest is the build's content hash)
     return "".join(lines).encode("utf-8"), "".join(other).encode("utf-8")
 
 
