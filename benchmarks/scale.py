@@ -44,14 +44,47 @@ def baseline(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        p = int(stat.parent.name)
+        children.setdefault(int(fields[1]), []).append(p)
+        rss[p] = int(fields[21])
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, []))
+    return total * 4096 / 1e6
+
+
 def run_build(corpus: Path, out: Path, jobs: int) -> dict:
     import resource
+    import threading
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.run([sys.executable, "-c", BUILD, str(corpus), str(out), str(jobs)], capture_output=True, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", BUILD, str(corpus), str(out), str(jobs)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0.0]
+
+    def sample() -> None:  # the sum over the build's processes: workers, the store writer and the parent at once
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            time.sleep(0.5)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    sampler.join()
     if proc.returncode:
-        raise SystemExit(f"build failed:\n{proc.stderr[-2000:]}")
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+        raise SystemExit(f"build failed:\n{stderr[-2000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result["tree_mb"] = peak[0]
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     result["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     manifest = json.loads((out / "build.json").read_text("utf-8"))
@@ -92,6 +125,7 @@ def main() -> None:
     ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--work", default="build/bench")
+    ap.add_argument("--no-more", action="store_true", help="builds only: no incremental build, no queries (for 1,000×)")
     args = ap.parse_args()
     work = Path(args.work)
     import os
@@ -105,18 +139,19 @@ def main() -> None:
         print(f"\n## {scale}× sample: {len(files)} files, {mb:.1f} MB of text")
         print(f"baseline (read + one regex over every line): {base:.2f} s = {mb / base:.0f} MB/s")
         print("Stage columns are seconds summed over jobs (wall time inside each job); CPU s counts every process.")
-        print("| jobs | wall s | CPU s | MB/s (wall) | MB per CPU-s | facts | facts/s | peak MB | " + " | ".join(f"{s} s" for s in STAGES) + " | aggregate s |")
-        print("|---" * (9 + len(STAGES)) + "|")
+        print("| jobs | wall s | CPU s | MB/s (wall) | MB per CPU-s | facts | facts/s | peak MB, one process | peak MB, all at once | "
+              + " | ".join(f"{s} s" for s in STAGES) + " | aggregate s |")
+        print("|---" * (10 + len(STAGES)) + "|")
         last = None
         for jobs in [int(j) for j in args.jobs.split(",")]:
             out = work / f"out-{scale}-{jobs}"
             shutil.rmtree(out, ignore_errors=True)
             r = run_build(corpus, out, jobs)
             agg = r["timings"].get("aggregate", 0.0)
-            print(f"| {jobs} | {r['wall']:.1f} | {r['cpu']:.1f} | {mb / r['wall']:.2f} | {mb / r['cpu']:.2f} | {r['facts']} | {r['facts'] / r['wall']:.0f} | {r['peak_mb']:.0f} | "
+            print(f"| {jobs} | {r['wall']:.1f} | {r['cpu']:.1f} | {mb / r['wall']:.2f} | {mb / r['cpu']:.2f} | {r['facts']} | {r['facts'] / r['wall']:.0f} | {r['peak_mb']:.0f} | {r['tree_mb']:.0f} | "
                   + " | ".join(f"{r['stages'].get(s, 0):.1f}" for s in STAGES) + f" | {agg:.1f} |")
             last = out
-        if last is None:
+        if last is None or args.no_more:
             continue
         # Incremental: one new issue added to the corpus, rebuilt into the last folder.
         extra = corpus / f"{scale:04d}_extra_{sorted(SAMPLE.glob('*.txt'))[0].name}"
