@@ -11,7 +11,8 @@ The verb-led grammar of decisions, read in every paragraph of every kind of text
 
 A request alone (`A提出辞去X职务`) is not a decision. Inside an appointments document
 (人事任免, 文号 …任〔…〕) the line form `A任X。` / `A免去X职务。` is read too: elsewhere
-that form is a headline restating a decision, not one.
+that form is a headline restating a decision, not one. Names are returned as printed; the
+resolve stage (kg.resolved) finds the person.
 """
 
 from __future__ import annotations
@@ -215,8 +216,7 @@ HEADING_VERB = re.compile(r"^(?:决定)?(?P<verb>任命|聘任|免去|免职|任
 
 @register(NAME)
 def extract(issue: Issue, city: City) -> list:
-    people = PersonResolver(city)
-    known = people.surface_forms()
+    known = PersonResolver(city).surface_forms()  # recognition only
     records: list = []
     listing = {i for doc in issue.documents if is_appointments(doc) for i in range(doc.block_start, doc.block_end)}
     number_of = {i: doc.number for doc in issue.documents for i in range(doc.block_start, doc.block_end)}
@@ -242,7 +242,7 @@ def extract(issue: Issue, city: City) -> list:
             printed = "".join(span_prov(issue.file, issue.lines, where, NAME).quote.split())
             mention = printed if len(printed) == len(name) else name
             records.append(Appointment(
-                doc_number=number, person=people.canonical(mention), mention=mention, action=action, post=post or "",
+                doc_number=number, mention=mention, action=action, post=post or "",
                 organisation=organisation_of(post or "", own_prefixes=()), year=year, period=issue.period or "",
                 prov=span_prov(issue.file, issue.lines, block.text, NAME),
             ))

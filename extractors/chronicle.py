@@ -258,10 +258,11 @@ def chronicle_records(issue: Issue, city: City, *, known_names: bool = True) -> 
     """Events and participations of an issue's chronicle.
 
     With `known_names=False` the name finder is not given the city's known spellings, so only
-    the grammar finds people (what an unseen city's chronicle gets); spellings found are still
-    folded onto their canonical names.
+    the grammar finds people (what an unseen city's chronicle gets). Names are returned as printed,
+    and a person named twice in one event twice: only the resolve stage (kg.resolved) knows that
+    张钩 is 张鈞, and keeps one participation per person.
     """
-    people = PersonResolver(city)
+    people = PersonResolver(city)  # known spellings and title words: recognition only
     known = people.surface_forms() if known_names else []
     # titles of the city's own posts name no outside body (a city with no data has no name: no empty prefix)
     own = tuple(p for p in ("市", "省委常委", city.name, *city.short) if p)
@@ -272,10 +273,9 @@ def chronicle_records(issue: Issue, city: City, *, known_names: bool = True) -> 
         if start is None and entry.kind == "chronicle" and parse_day(text.text, loose=True):
             records.append(Warning_(issue.file, entry_line, f"chronicle entry without a full date (year {entry.year}, month {entry.month}): {text.text[:30]}"))
         body_start = entry.body
-        carried: list[tuple[str, str, str, str]] = []  # (mention, person, titles, organisation) of the subject
+        carried: list[tuple[str, str, str]] = []  # (mention, titles, organisation) of the subject
         report = entry.kind == "report"  # one event, read sentence by sentence
         event: Event | None = None
-        seen: dict[str, int] = {}
         for number, (a, b) in enumerate(split_clauses(text.text[body_start:], "；。" if report else "；"), start=1):
             a, b = a + body_start, b + body_start
             clause_nt = text[a:b]
@@ -295,12 +295,11 @@ def chronicle_records(issue: Issue, city: City, *, known_names: bool = True) -> 
                     organisations=orgs, text=clause, period=issue.period or "", prov=span_prov(issue.file, issue.lines, clause_nt, NAME),
                 )
                 records.append(event)
-                seen = {}
             parts: list[Participation] = []
             if not opening and carried:
                 role, verb = role_of(_phrase_after(clause, lead))
-                for mention, person, titles, org in carried:
-                    parts.append(Participation(event, mention, person, titles, role, verb, org, "carried", event.prov))
+                for mention, titles, org in carried:
+                    parts.append(Participation(event, mention, titles, role, verb, org, "carried", event.prov))
             for run in runs:
                 first = spans[run[0]]
                 before = clause[: first.title_start]
@@ -318,14 +317,9 @@ def chronicle_records(issue: Issue, city: City, *, known_names: bool = True) -> 
                     nt = clause_nt[span.title_start : span.after]
                     org = organisation_of(span.titles, own)
                     parts.append(Participation(
-                        event, _mention(issue, clause_nt, span, 0), people.canonical(_mention(issue, clause_nt, span, 0)),
-                        span.titles, role, verb, org, span.how, span_prov(issue.file, issue.lines, nt, NAME),
+                        event, _mention(issue, clause_nt, span, 0), span.titles, role, verb, org, span.how, span_prov(issue.file, issue.lines, nt, NAME),
                     ))
             if opening:
-                carried = [(p.mention, p.person, p.titles, p.organisation) for p in parts if p.how != "carried"][: len(opening)]
-            for p in parts:
-                if p.person in seen:
-                    continue
-                seen[p.person] = 1
-                records.append(p)
+                carried = [(p.mention, p.titles, p.organisation) for p in parts if p.how != "carried"][: len(opening)]
+            records.extend(parts)
     return records

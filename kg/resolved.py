@@ -7,6 +7,10 @@ are kg/resolve.py's and kg/people.py's); the mapping reads the tables here, and 
 a name this stage did not resolve raises `Unresolved`: it means a mapper reads a field this
 stage does not know, and it must not quietly resolve the name itself.
 
+A person is keyed by the canonical form of the name as printed (张钩 → 张鈞); a person named twice
+in one event (a carried subject named again, or two spellings) takes part once, as the first
+participation names them: only this stage can tell, so it drops the others from the records.
+
 A mention is read in the government of its document (kg/jurisdiction.py), so an agency is keyed
 by (mention, government). A list's distributive prefix (曲靖市住房城乡建设局、发展改革委) is
 already applied by the extractor (extractors/units.py): mentions are read without one.
@@ -31,7 +35,8 @@ class Unresolved(LookupError):
 
 @dataclass(frozen=True)
 class Resolved:
-    """An issue's records (with their provenance, unchanged) and the entities their names resolve to."""
+    """An issue's records (with their provenance, unchanged; one participation per person and event) and
+    the entities their names resolve to."""
 
     records: list[object]
     where: Jurisdiction  # the issue's government: what a name outside a document's is read in
@@ -111,7 +116,7 @@ def resolve(issue: Issue, records: list[object], where: Jurisdiction | None, res
     people = {name: canonical(name) for name in _person_names(issue, records)}
     places = resolver.city.places
     divisions = {name: places.get(name) for name in _place_names(records)}
-    return Resolved(records, issue_where, agencies, members, parents, people, divisions)
+    return Resolved(once_per_event(records, people.__getitem__), issue_where, agencies, members, parents, people, divisions)
 
 
 def _agency_mentions(issue: Issue, records: list[object], where: Jurisdiction) -> Iterator[tuple[str, Jurisdiction]]:
@@ -138,11 +143,26 @@ def _agency_mentions(issue: Issue, records: list[object], where: Jurisdiction) -
             yield r.unit, where
 
 
+def once_per_event(records: list[object], person: Callable[[str], str]) -> list[object]:
+    """`records` without a participation whose person (`person` of its name as printed) an earlier one
+    in the same event names: the participation's node is keyed by event and person."""
+    seen: set[tuple[str, int, int, str]] = set()
+    kept: list[object] = []
+    for r in records:
+        if isinstance(r, Participation):
+            key = (r.event.file, r.event.entry_line, r.event.number, person(r.mention))
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(r)
+    return kept
+
+
 def _person_names(issue: Issue, records: list[object]) -> Iterator[str]:
     yield from (member.person for member in issue.board)
     for r in records:
         if isinstance(r, (Participation, Appointment)):
-            yield r.person
+            yield r.mention
         elif isinstance(r, Assignment) and r.role == "leader":
             yield r.mention
         elif isinstance(r, ProjectMention):

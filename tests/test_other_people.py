@@ -17,6 +17,7 @@ from kg.build import build
 from kg.city import load_city
 from kg.evaluation import run_other
 from kg.normalise import normalise
+from kg.people import PersonResolver
 from kg.records.events import Appointment, Event, Participation
 from kg.records.tables import GroupMembership
 
@@ -33,16 +34,19 @@ def _file(record) -> str:
     return Path(file).name[:2]
 
 
+person = PersonResolver.clean  # with no people data, the resolve stage keys a person by the name in matching form
+
+
 def events(result, key: str) -> dict[int, Event]:
     return {e.entry_line: e for e in result.records if isinstance(e, Event) and _file(e) == key}
 
 
 def people(result, key: str, line: int) -> dict[str, Participation]:
-    return {p.person: p for p in result.records if isinstance(p, Participation) and _file(p) == key and p.event.entry_line == line}
+    return {person(p.mention): p for p in result.records if isinstance(p, Participation) and _file(p) == key and p.event.entry_line == line}
 
 
 def appointments(result, key: str) -> list[tuple[str, str, str]]:
-    return [(a.person, a.action, a.post) for a in result.records if isinstance(a, Appointment) and _file(a) == key]
+    return [(person(a.mention), a.action, a.post) for a in result.records if isinstance(a, Appointment) and _file(a) == key]
 
 
 # -- chronicle pages ----------------------------------------------------------------------------

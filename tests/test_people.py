@@ -145,7 +145,7 @@ def test_organisation_of_a_visitor():
 def test_appointments_of_the_sample(issues):
     """003:1613–1620: `马国庆 任曲靖市行政学院院长。` … `许陈荣 免去曲靖市市政公用事业服务中心主任职务。`"""
     records = [r for r in extract_appointments(issues["003"], CITY) if isinstance(r, Appointment)]
-    assert [(a.person, a.action, a.post, a.organisation, a.prov.line_start) for a in records] == [
+    assert [(a.mention, a.action, a.post, a.organisation, a.prov.line_start) for a in records] == [
         ("马国庆", "appoint", "曲靖市行政学院院长", "曲靖市行政学院", 1617),
         ("杨中华", "remove", "曲靖市行政学院院长", "曲靖市行政学院", 1618),
         ("陈朝阳", "appoint", "曲靖市人民政府副秘书长", "曲靖市人民政府", 1619),

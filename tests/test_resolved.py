@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
+from extractors.chronicle import extract as chronicle
 from kg import jurisdiction
 from kg.city import load_city
 from kg.graph import GraphBuilder
-from kg.people import PersonResolver
 from kg.pipeline.job import process
 from kg.records.events import Participation
-from kg.resolve import resolver_for
-from kg.resolved import Unresolved, resolve
+from kg.resolved import Unresolved
 from tests.conftest import FILES
 
 
@@ -49,13 +46,24 @@ def test_a_generic_agencys_member_is_resolved_by_the_stage(processed):
 
 
 def test_a_person_variant_is_canonicalised_by_the_stage(processed):
-    """000:1244 writes 张钩 for 张鈞 (people.yaml); given the name as written, the stage folds it."""
+    """000:1244 prints 张钩 for 张鈞 (people.yaml): the chronicle's record keeps the name as printed,
+    the stage finds the person."""
     p = processed["000"]
-    written = next(r for r in p.records if isinstance(r, Participation) and r.mention == "张钩")
-    city = load_city("qujing")
-    resolved = resolve(p.issue, [replace(written, person=written.mention)], p.resolved.where, resolver_for("qujing"),
-                       PersonResolver(city).canonical)
-    assert resolved.person("张钩") == "张鈞"
+    (written,) = [r for r in p.records if isinstance(r, Participation) and r.mention == "张钩"]
+    assert written.event.entry_line == 1240
+    assert p.resolved.person("张钩") == "张鈞"
+
+
+def test_a_person_named_twice_in_one_event_takes_part_once(processed):
+    """002:10074–10076 `李石松为张弥曼院士颁发命名铜匾，张弥曼院士、省科技厅副厅长宋光兴为…揭牌`: the chronicle
+    returns both mentions; the stage keeps the first (颁发, line 10074), as the graph has one
+    participation per event and person."""
+    p = processed["002"]
+    extracted = [r for r in chronicle(p.issue, load_city("qujing")) if isinstance(r, Participation) and r.mention == "张弥曼"]
+    assert [(r.verb, r.prov.line_start) for r in extracted] == [("颁发", 10074), ("揭牌", 10076)]
+    assert extracted[0].event == extracted[1].event
+    kept = [r for r in p.records if isinstance(r, Participation) and r.mention == "张弥曼"]
+    assert kept == extracted[:1]
 
 
 def test_the_builder_raises_for_a_name_the_stage_did_not_resolve(processed):

@@ -36,7 +36,7 @@ def event_keys(gold: dict[str, dict], files: set[str], with_role: bool = False) 
 
 
 def predicted_event_keys(records: list, files: set[str], with_role: bool = False) -> list[tuple]:
-    return [(_base(p.event.file), _month_day(p.event.date), _person(p.person)) + ((p.role,) if with_role else ())
+    return [(_base(p.event.file), _month_day(p.event.date), _person(p.mention)) + ((p.role,) if with_role else ())
             for p in records if isinstance(p, Participation) and _base(p.event.file) in files]
 
 
@@ -45,7 +45,7 @@ def appointment_keys(gold: dict[str, dict], files: set[str]) -> list[tuple]:
 
 
 def predicted_appointment_keys(records: list, files: set[str]) -> list[tuple]:
-    keys = [(_base(a.prov.file), _person(a.person), a.action) for a in records
+    keys = [(_base(a.prov.file), _person(a.mention), a.action) for a in records
             if isinstance(a, Appointment) and _base(a.prov.file) in files]
     keys += [(_base(m.prov.file), _person(m.member), "appoint") for m in records
              if isinstance(m, GroupMembership) and m.member_type == "person" and m.prov and _base(m.prov.file) in files]

@@ -112,8 +112,8 @@ def add_event(b: GraphBuilder, e: Event, issue: Issue, issue_node: URIRef) -> UR
 
 def add_participation(b: GraphBuilder, p: Participation, issue: Issue) -> URIRef:
     event = event_id(p.event, issue)
-    person = b.person(p.person)
-    name = b.resolved.person(p.person)
+    person = b.person(p.mention)
+    name = b.resolved.person(p.mention)
     node = make_id("participation", event, name)
     b.add(node, RDF.type, KG.Participation)
     b.add(node, KG.inEvent, event)
@@ -134,8 +134,8 @@ def add_participation(b: GraphBuilder, p: Participation, issue: Issue) -> URIRef
 
 
 def add_appointment(b: GraphBuilder, a: Appointment) -> URIRef:
-    person = b.person(a.person)
-    name = b.resolved.person(a.person)
+    person = b.person(a.mention)
+    name = b.resolved.person(a.mention)
     node = make_id("appointment", a.doc_number or a.prov.file, name, a.action, a.post)
     b.add(node, RDF.type, KG.Appointment)
     b.add(node, KG.appointee, person)

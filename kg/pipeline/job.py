@@ -2,7 +2,7 @@
 segment, extract, resolve names to entities, map to facts, draw its part of the model.
 
 A fragment is five files named by the job's key in the fragment folder:
-`KEY.records.jsonl` (the issue and its records, kg.records.codec: for `kg eval` and the tests),
+`KEY.records.jsonl` (the issue and its records as resolved, kg.records.codec: for `kg eval` and the tests),
 `KEY.nt` (its facts, N-Triples: the issue's file of the graph's dump, linked, never copied),
 `KEY.seen.nt` (its values of the properties the ontology merges by minimum or maximum, first and
 last seen: the aggregate keeps one of them), `KEY.model.jsonl` (its nodes and edges) and
@@ -234,7 +234,7 @@ class Processed:
     """One file taken through every stage, in memory; `seconds` per stage for the benchmark."""
 
     issue: object
-    records: list
+    records: list  # as the resolve stage returns them (kg.resolved)
     warnings: list[str]
     facts: object
     nodes: list
@@ -287,7 +287,7 @@ def process(path: Path, label: str, city: str, part: Part | None = None) -> Proc
     lap("map")
     nodes, edges, prop_types = project(builder.g.index)
     lap("project")
-    return Processed(issue, records, warnings, builder.g, nodes, edges, prop_types, seconds, city_ref, resolved)
+    return Processed(issue, resolved.records, warnings, builder.g, nodes, edges, prop_types, seconds, city_ref, resolved)
 
 
 def _run(job: Job, folder: Path) -> Fragment:

@@ -45,8 +45,7 @@ class Participation:
     """One person in one event, in one role, with the verb and titles as written."""
 
     event: Event
-    mention: str  # the name as printed (spaces removed)
-    person: str  # canonical name (the entity key)
+    mention: str  # the name as printed (spaces removed): the resolve stage (kg.resolved) finds the person
     titles: str  # title chain as written with the name, '' when bare
     role: str  # chair | attend | subject
     verb: str  # the verb that gives the role, as written (主持, 参加, 调研 …)
@@ -60,8 +59,7 @@ class Appointment:
     """人事任免: 任 X (appoint) or 免去 X 职务 (remove), from an appointments document."""
 
     doc_number: str | None
-    person: str  # canonical name
-    mention: str
+    mention: str  # the name as printed (spaces removed): the resolve stage (kg.resolved) finds the person
     action: str  # appoint | remove
     post: str  # the post as written (曲靖市行政学院院长)
     organisation: str  # the body of the post, as written (曲靖市行政学院)
