@@ -223,7 +223,8 @@ def topic_of(clause: str, kind: str) -> str:
     return m.group(0) if m else re.split(r"[，。；]", body)[0][:80]
 
 
-def places_of(clause: str, city: City) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def places_of(clause: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Places and bodies an activity is at or with, as written: the resolve stage finds the division a place names."""
     places: list[str] = []
     orgs: list[str] = []
     for m in PLACE_AFTER.finditer(clause):
@@ -232,9 +233,8 @@ def places_of(clause: str, city: City) -> tuple[tuple[str, ...], tuple[str, ...]
             if len(part) < 2:
                 continue
             target = orgs if ORG_SUFFIX.search(part) else places
-            value = city.places.get(part, part)
-            if value not in target:
-                target.append(value)
+            if part not in target:
+                target.append(part)
     for m in WITH.finditer(clause):
         org = m.group("org")
         if ORG_SUFFIX.search(org) and org not in orgs and not re.search(r"[，、]|率队|赴", org):
@@ -287,7 +287,7 @@ def chronicle_records(issue: Issue, city: City, *, known_names: bool = True) -> 
             if event is None or not report:
                 action = _phrase_after(clause, spans[opening[-1]].after) if opening else clause[lead:]
                 kind = classify(TIME_WORD.sub("", clause), action)
-                places, orgs = places_of(clause, city)
+                places, orgs = places_of(clause)
                 event = Event(
                     file=issue.file, entry_line=entry_line, number=number, date=start, end_date=end,
                     time_of_day=entry.time_of_day if number == 1 else (TIME_WORD.match(clause).group().rstrip("，,") if TIME_WORD.match(clause) else ""),

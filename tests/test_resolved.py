@@ -9,7 +9,7 @@ from kg import jurisdiction
 from kg.city import load_city
 from kg.graph import GraphBuilder
 from kg.pipeline.job import process
-from kg.records.events import Participation
+from kg.records.events import Event, Participation
 from kg.resolved import Unresolved
 from tests.conftest import FILES
 
@@ -64,6 +64,14 @@ def test_a_person_named_twice_in_one_event_takes_part_once(processed):
     assert extracted[0].event == extracted[1].event
     kept = [r for r in p.records if isinstance(r, Participation) and r.mention == "张弥曼"]
     assert kept == extracted[:1]
+
+
+def test_an_event_place_is_resolved_to_its_division_by_the_stage(processed):
+    """002:9874 `…建成仪式在曲靖经开区举行。`: the event keeps the place as written, the stage finds the division."""
+    p = processed["002"]
+    (event,) = [r for r in p.records if isinstance(r, Event) and r.entry_line == 9874]
+    assert event.places == ("曲靖经开区",)
+    assert p.resolved.division("曲靖经开区") == "曲靖经济技术开发区"
 
 
 def test_the_builder_raises_for_a_name_the_stage_did_not_resolve(processed):

@@ -53,14 +53,15 @@ def post_node(b: GraphBuilder, label: str) -> URIRef:
 
 
 def place_node(b: GraphBuilder, name: str) -> URIRef:
-    """A county-level division of the city (the same node the projects mapper uses), else a place."""
-    if b.resolved.division(name) == name:  # the chronicle wrote its places canonical: a division's own name
-        node = make_id("division", name)
+    """The county-level division of the city a place names (the same node the projects mapper uses), else the place as written."""
+    division = b.resolved.division(name)
+    if division:
+        node = make_id("division", division)
         b.add(node, RDF.type, KG.Division)
     else:
         node = make_id("place", name)
         b.add(node, RDF.type, SCHEMA.Place)
-    b.add(node, RDFS.label, name)
+    b.add(node, RDFS.label, division or name)
     return node
 
 

@@ -33,7 +33,7 @@ class Event:
     kind: str  # one of KINDS
     session: str  # the meeting's number (第112次常务会议 → 112), '' when none
     topic: str
-    places: tuple[str, ...]  # canonical division names where the city data knows them, else as written
+    places: tuple[str, ...]  # as written: the resolve stage (kg.resolved) finds the division a place names
     organisations: tuple[str, ...]  # bodies visited or met (与X座谈, 到X汇报), as written
     text: str  # the clause, normalised
     period: str  # the period, e.g. 2022.9
