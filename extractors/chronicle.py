@@ -258,9 +258,9 @@ def chronicle_records(issue: Issue, city: City, *, known_names: bool = True) -> 
     """Events and participations of an issue's chronicle.
 
     With `known_names=False` the name finder is not given the city's known spellings, so only
-    the grammar finds people (what an unseen city's chronicle gets). Names are returned as printed,
-    and a person named twice in one event twice: only the resolve stage (kg.resolved) knows that
-    张钩 is 张鈞, and keeps one participation per person.
+    the grammar finds people (what an unseen city's chronicle gets). Names are returned as printed
+    and every mention is kept (a person named twice in one event gives two participations): only
+    the resolve stage (kg.resolved) knows that 张钩 is 张鈞, and it keeps one per person.
     """
     people = PersonResolver(city)  # known spellings and title words: recognition only
     known = people.surface_forms() if known_names else []
