@@ -17,7 +17,7 @@ from kg.city import GENERIC, city_reference, load_city
 from kg.counts import Count, headline
 from kg.errors import InputError
 from kg.pipeline.aggregate import Base, aggregate
-from kg.pipeline.job import Fragment, Job, make_jobs, run, warm
+from kg.pipeline.job import Fragment, Job, make_jobs, prune, run, warm
 from kg.pipeline.parts import PART_BYTES
 from kg.read import find_files
 from kg.store import as_rdflib
@@ -171,4 +171,5 @@ def build(
         manifest = dict(result.summary(), city=city_ref or (used.pop() if len(used) == 1 else GENERIC), warnings=result.warnings,
                         timings=result.timings, fragments=keys, model_dangling=model.dangling)
         gen.commit(manifest, digests)
+        prune(folder)
     return result

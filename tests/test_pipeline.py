@@ -97,6 +97,22 @@ def test_same_input_same_bytes_whatever_the_hash_seed(tmp_path):
     assert hashes[0] == hashes[1]
 
 
+def test_fragments_of_other_code_are_removed(tmp_path):
+    """Every key holds the code's version, so no build can use another version's fragments again: the
+    build removes them (at 100× a version's fragments are 2.5 GB) and keeps its own."""
+    out = tmp_path / "g"
+    first = build([FILES["003"]], out, jobs=1)
+    folder = first.fragment_folder
+    (key,) = [f.key for f in first.ok]
+    stale = folder / "0123456789abcdef01234567"
+    for suffix in (".nt", ".seen.nt", ".model.jsonl", ".records.jsonl"):
+        stale.with_name(stale.name + suffix).write_text("old", "utf-8")
+    stale.with_name(stale.name + ".json").write_text(json.dumps({"key": stale.name, "code": "an older version"}), "utf-8")
+    again = build([FILES["003"]], out, jobs=1)
+    assert [f.cached for f in again.fragments] == [True]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{key}{s}" for s in (".json", ".nt", ".seen.nt", ".model.jsonl", ".records.jsonl"))
+
+
 def test_a_cut_graph_is_refused_not_read(two_issues, tmp_path):
     out = tmp_path / "g"
     build([two_issues], out, jobs=1)

@@ -312,11 +312,29 @@ def _run(job: Job, folder: Path) -> Fragment:
     summary = {"key": job.key, "label": job.label, "ok": True, "warnings": p.warnings, "counts": counts,
                "period": p.issue.period, "gazette": p.issue.gazette, "seconds": seconds, "city": p.city,
                "lines": [job.part.first_line, job.part.last_line] if job.part else None, "opens_issue": opens,
-               "digest": hashlib.sha256(facts).hexdigest(),
+               "digest": hashlib.sha256(facts).hexdigest(), "code": code_version(),
                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # the process's so far: a worker's over its jobs
     write_atomic(folder / f"{job.key}.json", json.dumps(summary, ensure_ascii=False).encode("utf-8"))
     return Fragment(job.key, job.label, True, p.warnings, counts, city=p.city, opens_issue=opens,
                     lines=(job.part.first_line, job.part.last_line) if job.part else None, digest=summary["digest"])
+
+
+def prune(folder: Path) -> int:
+    """Remove the fragments another version of the code wrote (no build can use them again: the code is
+    in every key); return how many. At 100× a version's fragments are 2.5 GB."""
+    current, gone = code_version(), 0
+    for summary in folder.glob("*.json"):
+        try:
+            code = json.loads(summary.read_bytes()).get("code")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if code != current:
+            key = summary.name[: -len(".json")]
+            summary.unlink(missing_ok=True)  # first: without it the fragment is not there
+            for rest in folder.glob(f"{key}.*"):
+                rest.unlink(missing_ok=True)
+            gone += 1
+    return gone
 
 
 @lru_cache(maxsize=1)
