@@ -30,23 +30,12 @@ from kg.normalise import NText, normalise
 from kg.provenance import span_prov
 from kg.records import Issue, Table, Warning_
 from kg.records.tables import ListTotal, Project, ProjectMention
+from kg.resolve import division_of
 
 EXTRACTOR = "projects"
 NAME_COLS = ("项目名称", "项目", "名称", "事项内容", "事项名称")
 TOTAL = re.compile(r"^(?:合计|总计)")
 MONTH = re.compile(r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月)?")
-
-
-def place_of(text: str, city: City) -> str | None:
-    """The division a cell or name names: whole-cell match first, then the longest place name it starts with."""
-    t = normalise(text).replace("市本级", "")
-    if t in city.places:
-        return city.places[t]
-    best = None
-    for form, name in city.places.items():
-        if len(form) >= 2 and t.startswith(form) and (best is None or len(form) > len(best[0])):
-            best = (form, name)
-    return best[1] if best else None
 
 
 def month_date(text: str) -> date | None:
@@ -137,7 +126,7 @@ def read_list(issue: Issue, city: City, doc, table: Table) -> list:
         if not name:
             continue
         county_mention = c.get(roles["county"], "") if "county" in roles else ""
-        county = place_of(county_mention, city) if county_mention else place_of(name, city)
+        county = division_of(county_mention, city) if county_mention else division_of(name, city)
         lon = _float(c.get(roles.get("lon", ""), "") or "")
         lat = _float(c.get(roles.get("lat", ""), "") or "")
         outside = False
@@ -187,7 +176,7 @@ def check_total(issue: Issue, city: City, doc, title: str, roles: dict, header: 
     stated_cap = float(m.group(1)) if m else cap_cell
     per: list[tuple[str, int, float]] = []
     for fm in FOOT_COUNTY.finditer(text.split("其中", 1)[-1] if "其中" in text else ""):
-        per.append((place_of(fm.group("county"), city) or fm.group("county"), int(fm.group("n")), float(fm.group("cap"))))
+        per.append((division_of(fm.group("county"), city) or fm.group("county"), int(fm.group("n")), float(fm.group("cap"))))
     counted = len(projects)
     summed = round(sum(p.capacity_wan_kw or 0 for p in projects), 4)
     problems: list[str] = []
@@ -271,7 +260,7 @@ def is_specific(name: str, city: City, known: set[str]) -> bool:
         return False
     if FIGURE.search(name):
         return True
-    if qualifier and place_of(qualifier.group(1), city) and place_of(qualifier.group(2), city):
+    if qualifier and division_of(qualifier.group(1), city) and division_of(qualifier.group(2), city):
         return True
     every, proper = nominal(stem)
     if not every:
@@ -359,7 +348,7 @@ def mentions_in(issue: Issue, city: City, listed: dict[str, Project]) -> list[Pr
                     continue
                 start, end, name, key = found
                 known.add(key)
-                county = place_of(name, city)
+                county = division_of(name, city)
                 if key in listed:
                     county = listed[key].county or county
                 out.append(ProjectMention(

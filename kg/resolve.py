@@ -2,7 +2,7 @@
 
 The rules; the resolve stage (kg/resolved.py) applies them to an issue's records, and the
 mapping only reads its results. Extractors use `Resolution.known` to recognise a string as an
-organisation, never to choose its entity.
+organisation and `division_of` to recognise a place of the city, never to choose an entity.
 
 Order of evidence, each step explained in the result:
 1. an alias listed in the city's data files (agencies.yaml, divisions.yaml);
@@ -119,6 +119,18 @@ def guess_type(name: str) -> str:
         if pattern.search(name):
             return kind
     return "other"
+
+
+def division_of(text: str, city: City) -> str | None:
+    """The division a cell or name names: whole-cell match first, then the longest place name it starts with."""
+    t = normalise(text).replace("市本级", "")
+    if t in city.places:
+        return city.places[t]
+    best = None
+    for form, name in city.places.items():
+        if len(form) >= 2 and t.startswith(form) and (best is None or len(form) > len(best[0])):
+            best = (form, name)
+    return best[1] if best else None
 
 
 _RESOLVERS: dict[Path, Resolver] = {}
