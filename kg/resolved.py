@@ -7,6 +7,12 @@ are kg/resolve.py's and kg/people.py's); the mapping reads the tables here, and 
 a name this stage did not resolve raises `Unresolved`: it means a mapper reads a field this
 stage does not know, and it must not quietly resolve the name itself.
 
+A project list's county cell (no cell: the project's name), and the name of a project in text,
+is read as the city's division (会泽县; 陆良陆腾智能物流园 → 陆良县); a mention of a listed project is
+in the listed row's division. The resolved record carries it (`county`): the project's node id,
+`kg eval` and the list's checks need it, so the checks (coordinates, per-county totals:
+kg/county_checks.py) run here and return their warnings apart from the records.
+
 A person is keyed by the canonical form of the name as printed (张钩 → 张鈞); a person named twice
 in one event (a carried subject named again, or two spellings) takes part once, as the first
 participation names them: only this stage can tell, so it drops the others from the records.
@@ -20,13 +26,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from kg.city import Agency
-from kg.records import Assignment, Issue, Jurisdiction
+from kg.city import Agency, City
+from kg.county_checks import checked
+from kg.records import Assignment, Issue, Jurisdiction, Warning_
 from kg.records.events import Appointment, Event, Participation
 from kg.records.tables import DutyStatement, GroupMembership, Project, ProjectMention
-from kg.resolve import Resolution, Resolver, unplaced
+from kg.resolve import Resolution, Resolver, division_of, unplaced
 
 
 class Unresolved(LookupError):
@@ -45,6 +52,7 @@ class Resolved:
     parents: dict[str, Agency | None]  # an agency's parent name → its entity in the city data (None: not there)
     people: dict[str, str]  # a person's name as written → canonical name (the entity key)
     divisions: dict[str, str | None]  # a place name → the city's division it names (None: none)
+    warnings: list[Warning_] = field(default_factory=list)  # of the checks that need a resolved name (kg/county_checks.py)
 
     def agency(self, mention: str, where: Jurisdiction | None = None) -> Resolution:
         """`where` None: the issue's government."""
@@ -93,6 +101,7 @@ def resolve(issue: Issue, records: list[object], where: Jurisdiction | None, res
     """Resolve every name the mapping will ask for. `where` is the issue's government (None:
     unknown), `resolver` the city data's, `canonical` its person canonicaliser (kg.people)."""
     issue_where = where or unplaced(issue.file, 0)
+    records, warnings = checked(issue.file, in_city(records, resolver.city), resolver.city)
     known = resolver.city.agencies
     agencies: dict[tuple[str, Jurisdiction], Resolution] = {}
     members: dict[str, Agency] = {}
@@ -116,7 +125,23 @@ def resolve(issue: Issue, records: list[object], where: Jurisdiction | None, res
     people = {name: canonical(name) for name in _person_names(issue, records)}
     places = resolver.city.places
     divisions = {name: places.get(name) for name in _place_names(records)}
-    return Resolved(once_per_event(records, people.__getitem__), issue_where, agencies, members, parents, people, divisions)
+    return Resolved(once_per_event(records, people.__getitem__), issue_where, agencies, members, parents, people, divisions, warnings)
+
+
+def in_city(records: list[object], city: City) -> list[object]:
+    """`records` with the names the mapping keys a project by resolved: a project's county
+    (the cell as written, else the name), a mention's (its listed row's, else the name's)."""
+    listed: dict[str, str | None] = {}
+    out: list[object] = []
+    for r in records:
+        if isinstance(r, Project):
+            r = replace(r, county=division_of(r.county_mention or r.name, city))
+            listed[r.name] = r.county
+        out.append(r)
+    for k, r in enumerate(out):
+        if isinstance(r, ProjectMention):
+            out[k] = replace(r, county=(listed.get(r.key) if r.listed else None) or division_of(r.name, city))
+    return out
 
 
 def _agency_mentions(issue: Issue, records: list[object], where: Jurisdiction) -> Iterator[tuple[str, Jurisdiction]]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from extractors.chronicle import extract as chronicle
+from extractors.projects import extract as projects
 from kg import jurisdiction
 from kg.city import load_city
 from kg.graph import GraphBuilder
 from kg.pipeline.job import process
 from kg.records.events import Event, Participation
-from kg.resolved import Unresolved
+from kg.records.tables import Project, ProjectMention
+from kg.resolved import Unresolved, in_city
 from tests.conftest import FILES
 
 
@@ -72,6 +74,35 @@ def test_an_event_place_is_resolved_to_its_division_by_the_stage(processed):
     (event,) = [r for r in p.records if isinstance(r, Event) and r.entry_line == 9874]
     assert event.places == ("曲靖经开区",)
     assert p.resolved.division("曲靖经开区") == "曲靖经济技术开发区"
+
+
+def test_a_project_row_is_placed_in_its_county_by_the_stage(processed):
+    """001:456 `1	会泽县	乐业镇六合村委会六合村光伏项目…`: the row keeps its county cell as printed, the stage
+    gives the division (the project's node is keyed by it); 36 of the list's rows are in 会泽县."""
+    p = processed["001"]
+    rows = {r.seq: r for r in p.records if isinstance(r, Project) and r.list_title == "附件1"}
+    assert (rows["1"].county_mention, rows["1"].county, rows["1"].prov.line_start) == ("会泽县", "会泽县", 456)
+    assert sum(r.county == "会泽县" for r in rows.values()) == 36
+    (extracted,) = [r for r in projects(p.issue, load_city("qujing")) if isinstance(r, Project) and r.list_title == "附件1" and r.seq == "1"]
+    assert (extracted.county_mention, extracted.county) == ("会泽县", None)
+
+
+def test_coordinates_far_outside_the_county_are_flagged_by_the_stage(processed):
+    """001:470 row 15 of 附件1 prints 105.32, 29.57666667 (重庆市荣昌区) for a 会泽县 project: the stage,
+    which knows the county, flags the row (kept as printed) and warns naming file and line."""
+    p = processed["001"]
+    rows = {r.seq: r for r in p.records if isinstance(r, Project) and r.list_title == "附件1"}
+    assert rows["15"].outside_county and (rows["15"].longitude, rows["15"].latitude) == (105.32, 29.57666667)
+    assert not rows["1"].outside_county and not rows["37"].outside_county  # 103.97 / 25.47 in 麒麟区
+    assert "001_aec869a62786b268.txt:470: '附件1' row 15 迤车镇石板村委会老村子光伏项目: coordinates 105.32, 29.57666667 lie far outside 会泽县 and the city (in 重庆市荣昌区); kept as printed" in p.warnings
+    flagged = [w for w in p.resolved.warnings if "rows have coordinates outside" in w.message]
+    assert [(w.line, w.message[:14]) for w in flagged] == [(456, "'附件1': 34 rows")]
+
+
+def test_a_project_mention_is_placed_by_the_stage(processed):
+    """001:98 `陆良陆腾智能物流园`: the mention keeps the name, the stage reads 陆良 as 陆良县."""
+    (m,) = [r for r in processed["001"].records if isinstance(r, ProjectMention) and r.name == "陆良陆腾智能物流园"]
+    assert (m.prov.line_start, m.listed, m.county) == (98, False, "陆良县")
 
 
 def test_the_builder_raises_for_a_name_the_stage_did_not_resolve(processed):

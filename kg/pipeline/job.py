@@ -281,6 +281,7 @@ def process(path: Path, label: str, city: str, part: Part | None = None) -> Proc
     warnings = [str(w) for w in issue.warnings] + [str(w) for w in placing] + [str(r) for r in records if isinstance(r, Warning_)]
     records = [r for r in records if not isinstance(r, Warning_)]
     resolved = resolve(issue, records, where, resolver, canonical)
+    warnings += [str(w) for w in resolved.warnings]
     lap("resolve")
     builder = GraphBuilder(resolved)
     add_all(builder, issue, resolved.records)

@@ -22,8 +22,8 @@ class Project:
     list_title: str  # the table or list title as printed (normalised)
     seq: str  # 序号 as printed ('' when the list has none)
     name: str
-    county: str | None  # canonical division name (麒麟区 …), None when the row names none
-    county_mention: str | None  # as written in the row
+    county: str | None  # the division (麒麟区 …) the resolve stage finds; None from the extractor, and when the row names none
+    county_mention: str | None  # the county cell as written (None: no cell; the stage then reads the name)
     capacity_wan_kw: float | None = None
     longitude: float | None = None
     latitude: float | None = None
@@ -35,7 +35,8 @@ class Project:
     grid_text: str = ""
     category: str = ""  # 类别 / 事项类型 column when the list has one
     agency: str = ""  # 承办单位 / 责任单位 as written, when the list has one
-    outside_county: bool = False  # coordinates fall outside the county's extent (flagged, kept as written)
+    outside_county: bool = False  # coordinates fall outside the county's boundary (the resolve stage's check; kept as written)
+    list_line: int = 0  # the list's first row: which list the row is in, and the line its list's warning names
     prov: Provenance | None = None
 
 
@@ -49,9 +50,10 @@ class ListTotal:
     stated_capacity: float | None
     counted: int
     summed_capacity: float
-    per_county_stated: tuple[tuple[str, int, float], ...]  # (county, count, capacity) as the footer states them
-    mismatches: tuple[str, ...]  # one line each; empty when everything matches
+    per_county_stated: tuple[tuple[str, int, float], ...]  # (county as written, count, capacity) as the footer states them
+    mismatches: tuple[str, ...]  # one line each; empty when everything matches (per county: the resolve stage's)
     prov: Provenance
+    list_line: int = 0  # the first row of its list (Project.list_line)
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class ProjectMention:
     name: str  # as written (normalised)
     key: str  # the project's canonical key: a listed project's name, else the mention itself
     listed: bool  # same project as a row of a list
-    county: str | None
+    county: str | None  # the resolve stage's: the listed row's division, else of a place the name starts with
     action: str  # signed | started | opened | completed | visited | mentioned …
     when: date | None  # the entry's date for chronicle mentions
     context: str  # chronicle | document
