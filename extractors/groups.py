@@ -12,6 +12,8 @@ Three grammars of a leading group / headquarters / working group:
   titled `X成员单位责任分工表` whose 责任单位 column lists the members.
 
 Duty lists: inside a section whose title ends in 职责, a paragraph `单位：职责`.
+
+A group's name is kept as written (全市…领导小组 too): the resolve stage names it for the city.
 """
 
 from __future__ import annotations
@@ -66,10 +68,6 @@ def distribute_post(items: list[str]) -> list[str]:
     return [i if POST_WORD.search(i) else i + post for i in items[:-1]] + [items[-1]]
 
 
-def canonical_group(name: str, city: City) -> str:
-    return city.name + name[2:] if name.startswith(("全市", "我市")) else name
-
-
 def _member_type(text: str) -> str:
     return "post" if POST_WORD.search(text) else "unit"
 
@@ -78,7 +76,7 @@ def _member_type(text: str) -> str:
 def extract(issue: Issue, city: City) -> list:
     out: list = []
     for doc in issue.documents:
-        out.extend(_rosters(issue, city, doc))
+        out.extend(_rosters(issue, doc))
         out.extend(_prose(issue, city, doc))
         out.extend(_annex_tables(issue, city, doc))
         out.extend(_duties(issue, doc))
@@ -90,16 +88,15 @@ def _member(doc: Document, group: str, role: str, member: str, kind: str, prov, 
 
 
 # -- roster -------------------------------------------------------------
-def _rosters(issue: Issue, city: City, doc: Document) -> list:
+def _rosters(issue: Issue, doc: Document) -> list:
     out: list = []
     first, last = doc_span(issue, doc)
     no = first
     while no <= last:
-        group_name = _roster_opening(issue, no)
-        if not group_name:
+        group = _roster_opening(issue, no)
+        if not group:
             no += 1
             continue
-        group = canonical_group(group_name, city)
         role = ""
         no += 1
         while no <= last:
@@ -109,7 +106,7 @@ def _rosters(issue: Issue, city: City, doc: Document) -> list:
                 no += 1
                 continue
             if "。" in norm:
-                out.extend(_office(issue, city, doc, group, no))
+                out.extend(_office(issue, doc, group, no))
                 break
             m = ROSTER_LABEL.match(raw.strip())
             rest = raw.strip()
@@ -151,7 +148,7 @@ def _roster_opening(issue: Issue, no: int) -> str:
     return name
 
 
-def _office(issue: Issue, city: City, doc: Document, group: str, no: int) -> list:
+def _office(issue: Issue, doc: Document, group: str, no: int) -> list:
     text = normalise_line(issue.lines[no - 1], no)
     return _office_in(issue, doc, group, text, 0, len(text))
 
@@ -177,11 +174,11 @@ def _prose(issue: Issue, city: City, doc: Document) -> list:
         text = block.text
         s = text.text
         for m in MEMBER_UNITS.finditer(s):
-            group = canonical_group(_group_tail(m.group("group")), city)
+            group = _group_tail(m.group("group"))
             prov = span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)
             out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(m.group("list"), city))
         for m in MEMBERS_FOR.finditer(s):
-            group = canonical_group(m.group("group"), city)
+            group = m.group("group")
             prov = span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)
             out.extend(_member(doc, group, "成员单位", u, "unit", prov) for u in split_list(m.group("list"), city))
             office = OFFICE_AT.search(s, m.end())
@@ -189,7 +186,7 @@ def _prose(issue: Issue, city: City, doc: Document) -> list:
                 out.append(_member(doc, group, "办公室设在", office.group("unit"), "unit", span_prov(issue.file, issue.lines, text[office.start():office.end()], EXTRACTOR)))
         # 成立由市人民政府分管副市长任组长，市卫生健康委主要领导任副组长，市相关部门…为成员的X领导小组
         for m in EMBEDDED_ROSTER.finditer(s):
-            group = canonical_group(m.group("group"), city)
+            group = m.group("group")
             prov = span_prov(issue.file, issue.lines, text[m.start():m.end()], EXTRACTOR)
             for clause in re.finditer(r"(?P<who>[^，、；]+?)(?:任|担任)(?P<role>副?组长|副?总指挥|副?指挥长)", m.group("roles")):
                 who = clause.group("who")
@@ -198,7 +195,7 @@ def _prose(issue: Issue, city: City, doc: Document) -> list:
                 out.append(_member(doc, group, "成员", who, _member_type(who), prov))
         heads = list(re.finditer(rf"(?P<group>{GROUP})(?=(?:总指挥|指挥长|组长)由)", s))
         for h in heads:
-            group = canonical_group(_group_tail(h.group("group")), city)
+            group = _group_tail(h.group("group"))
             end = s.find("。", s.find("。", h.end()) + 1)  # the sentence and the office sentence after it
             end = len(s) if end < 0 else end
             office_at = s.find("办公室", h.end(), end)
@@ -226,7 +223,7 @@ def _annex_tables(issue: Issue, city: City, doc: Document) -> list:
         m = ANNEX.search(re.sub(r"^附件\d*[：:]?", "", table.title))
         if not m or "责任单位" not in table.header:
             continue
-        group = canonical_group(m.group("group"), city)
+        group = m.group("group")
         rec = reconstruct(table)
         for row in rec.rows:
             unit_cell = row.cells.get("责任单位", "")

@@ -11,7 +11,8 @@ A project list's county cell (no cell: the project's name), and the name of a pr
 is read as the city's division (会泽县; 陆良陆腾智能物流园 → 陆良县); a mention of a listed project is
 in the listed row's division. The resolved record carries it (`county`): the project's node id,
 `kg eval` and the list's checks need it, so the checks (coordinates, per-county totals:
-kg/county_checks.py) run here and return their warnings apart from the records.
+kg/county_checks.py) run here and return their warnings apart from the records. A group named for
+the whole city (全市/我市…推进组) is named for the city (曲靖市…), the name its entity is resolved by.
 
 A person is keyed by the canonical form of the name as printed (张钩 → 张鈞); a person named twice
 in one event (a carried subject named again, or two spellings) takes part once, as the first
@@ -129,14 +130,17 @@ def resolve(issue: Issue, records: list[object], where: Jurisdiction | None, res
 
 
 def in_city(records: list[object], city: City) -> list[object]:
-    """`records` with the names the mapping keys a project by resolved: a project's county
-    (the cell as written, else the name), a mention's (its listed row's, else the name's)."""
+    """`records` with the names the mapping keys a project and a group by resolved: a project's county
+    (the cell as written, else the name), a mention's (its listed row's, else the name's), a group
+    named for the whole city."""
     listed: dict[str, str | None] = {}
     out: list[object] = []
     for r in records:
         if isinstance(r, Project):
             r = replace(r, county=division_of(r.county_mention or r.name, city))
             listed[r.name] = r.county
+        elif isinstance(r, GroupMembership) and r.group.startswith(("全市", "我市")):
+            r = replace(r, group=city.name + r.group[2:])
         out.append(r)
     for k, r in enumerate(out):
         if isinstance(r, ProjectMention):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from extractors.chronicle import extract as chronicle
+from extractors.groups import extract as groups
 from extractors.projects import extract as projects
 from kg import jurisdiction
 from kg.city import load_city
 from kg.graph import GraphBuilder
 from kg.pipeline.job import process
 from kg.records.events import Event, Participation
-from kg.records.tables import Project, ProjectMention
+from kg.records.tables import GroupMembership, Project, ProjectMention
 from kg.resolved import Unresolved, in_city
 from tests.conftest import FILES
 
@@ -103,6 +104,14 @@ def test_a_project_mention_is_placed_by_the_stage(processed):
     """001:98 `陆良陆腾智能物流园`: the mention keeps the name, the stage reads 陆良 as 陆良县."""
     (m,) = [r for r in processed["001"].records if isinstance(r, ProjectMention) and r.name == "陆良陆腾智能物流园"]
     assert (m.prov.line_start, m.listed, m.county) == (98, False, "陆良县")
+
+
+def test_a_group_named_for_the_whole_city_is_named_for_the_city_by_the_stage(issues):
+    """000:756 `成立全市 5G 通信基础设施建设工作推进组`, 000:774 its annex `曲靖市5G通信…推进组`: one group."""
+    city = load_city("qujing")
+    written = [r for r in groups(issues["000"], city) if isinstance(r, GroupMembership)]
+    assert {(m.group, m.prov.line_start) for m in written if m.prov.line_start == 756} == {("全市5G通信基础设施建设工作推进组", 756)}
+    assert {m.group for m in in_city(written, city)} == {"曲靖市5G通信基础设施建设工作推进组"}
 
 
 def test_the_builder_raises_for_a_name_the_stage_did_not_resolve(processed):
