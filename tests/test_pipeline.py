@@ -52,6 +52,24 @@ def test_incremental_build_equals_clean_build(two_issues, tmp_path):
     assert manifest(out)["sizes"] == manifest(clean)["sizes"]
 
 
+def test_incremental_first_and_last_seen_against_the_committed_store(tmp_path):
+    """001 then 000 added: 38 posts are seen in both, so the committed store's first and last seen are
+    compared with the new issue's and the earlier or later kept, as a clean build keeps them."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for key in ("000", "001"):
+        shutil.copy(FILES[key], src)
+    out = tmp_path / "inc"
+    build([src / FILES["001"].name], out, jobs=1)
+    before = {line for line in triples(out) if "#firstSeen>" in line or "#lastSeen>" in line}
+    again = build([src], out, jobs=1)
+    assert again.timings["fragments_loaded"] == 1
+    build([src], tmp_path / "clean", jobs=1)
+    assert triples(out) == triples(tmp_path / "clean")
+    after = {line for line in triples(out) if "#firstSeen>" in line or "#lastSeen>" in line}
+    assert len(before - after) > 0  # some of the committed values were replaced, not only added to
+
+
 def test_the_dump_is_the_store_a_file_per_issue(two_issues, tmp_path):
     """The dump links each issue's facts and adds the first and last seen the build kept: together
     exactly the store's triples, written the way the store writes them (decimals, escapes)."""

@@ -49,9 +49,10 @@ class _Chained(io.RawIOBase):
 
 
 def write(store_path: Path, seen_path: Path, fragment_files: list[Path], merge_by: dict[str, str], base: Path | None = None) -> dict:
-    """One bulk load over all fragments (a load per fragment pays its index-building cost each time); then
-    values the ontology merges by minimum or maximum keep only that value, which are written to `seen_path`.
-    A store that only adds to `base` is not compacted: the next clean build does it."""
+    """One bulk load over the fragments' facts (a load per fragment pays its index-building cost each
+    time); then, of the values the ontology merges by minimum or maximum (the fragments' `.seen.nt`),
+    only that value is stored, and written to `seen_path`. A store that only adds to `base` is not
+    compacted: the next clean build does it."""
     seconds: dict[str, float] = {}
     t = perf_counter()
 
@@ -63,13 +64,22 @@ def write(store_path: Path, seen_path: Path, fragment_files: list[Path], merge_b
         ox.Store(str(base)).backup(str(store_path))  # a read-write open: backups of read-only stores are refused
         lap("checkpoint")
     store = ox.Store(str(store_path))
-    if fragment_files:
-        store.bulk_load(input=io.BufferedReader(_Chained(fragment_files), 1 << 20), format=ox.RdfFormat.N_TRIPLES)
+    facts = [f for f in fragment_files if not f.name.endswith(SEEN)]
+    if facts:
+        store.bulk_load(input=io.BufferedReader(_Chained(facts), 1 << 20), format=ox.RdfFormat.N_TRIPLES)
     lap("load")
     ns = PREFIXES["kg"]
-    for prop, how in sorted(merge_by.items()):
-        op = "<" if how == "min" else ">"
-        store.update(f"DELETE {{ ?s <{ns}{prop}> ?v }} WHERE {{ ?s <{ns}{prop}> ?v, ?w . FILTER(?w {op} ?v) }}")
+    kept = _kept([f for f in fragment_files if f.name.endswith(SEEN)], {f"<{ns}{p}>".encode(): how for p, how in merge_by.items()})
+    lines = []
+    for (s, p), value in kept.items():
+        if base is not None:  # against what the base holds
+            old = list(store.quads_for_pattern(ox.NamedNode(s[1:-1].decode()), ox.NamedNode(p[1:-1].decode()), None, ox.DefaultGraph()))
+            if old and not _better(value, str(old[0].object).encode(), merge_by[p[len(ns) + 1 : -1].decode()]):
+                continue
+            for q in old:
+                store.remove(q)
+        lines.append(b"%s %s %s .\n" % (s, p, value))
+    store.load(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)
     lap("first_last_seen")
     if base is None:  # compacts what the deletes left; 6 s at 100×, and no canned query measured faster for it at 10×
         store.optimize()
@@ -79,6 +89,30 @@ def write(store_path: Path, seen_path: Path, fragment_files: list[Path], merge_b
     seen_path.write_bytes(b"".join(sorted(lines)))
     lap("seen")
     return {"triples": len(store), "seconds": seconds}
+
+
+SEEN = ".seen.nt"
+
+
+def _better(value: bytes, than: bytes, how: str) -> bool:
+    """Values of one datatype, compared as written: the ontology's are xsd:date, which sort as they read."""
+    return value < than if how == "min" else value > than
+
+
+def _kept(paths: list[Path], merge_by: dict[bytes, str]) -> dict[tuple[bytes, bytes], bytes]:
+    """(subject, predicate) → the value kept, over N-Triples files written by the jobs (one triple a line).
+    In memory, not in the store: a SPARQL delete of every value with a lesser one joined each node's
+    values pairwise (201 s of the 1,000× build)."""
+    kept: dict[tuple[bytes, bytes], bytes] = {}
+    for path in paths:
+        with path.open("rb") as fh:
+            for line in fh:
+                s, p, rest = line.split(b" ", 2)
+                value = rest.rstrip()[:-1].rstrip()  # without the final " ."
+                old = kept.get((s, p))
+                if old is None or _better(value, old, merge_by[p]):
+                    kept[s, p] = value
+    return kept
 
 
 if __name__ == "__main__":
