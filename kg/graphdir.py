@@ -35,6 +35,7 @@ PRIVATE = ".kg"
 DUMP = "graph"
 ISSUES = "issues"  # inside DUMP: one file per fragment
 SEEN = "seen.nt"  # inside DUMP
+FRAGMENT_SEEN = ".seen.nt"  # a fragment's first and last seen: KEY.seen.nt in the fragment folder
 MODEL = "model.jsonl"
 LEGACY_DUMP = "graph.nt"  # the link format 2 kept beside the manifest
 STORE = "store"

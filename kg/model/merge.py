@@ -81,13 +81,16 @@ def _lines(path: Path, seen: _Seen) -> Iterator[tuple[tuple, dict]]:
                 continue
             d = _loads(line)
             kind = d.get("kind")
-            if kind == "node":
-                yield (0, d["id"], "", "", ""), d
-            elif kind == "edge":
-                yield (1, d["id"], d["type"], d["source"], d["target"]), d
+            if kind in ("node", "edge"):
+                yield _key(d), d
             elif kind == "header":
                 for k, v in d.get("prop_types", {}).items():
                     seen.prop_types.setdefault(k, v)
+
+
+def _key(d: dict) -> tuple:
+    """The merge key: nodes by id, then edges by id, type and ends (the order of `dump_lines`)."""
+    return (0, d["id"], "", "", "") if d["kind"] == "node" else (1, d["id"], d["type"], d["source"], d["target"])
 
 
 def _join(paths: list[Path], target: Path, seen: _Seen) -> None:
@@ -176,8 +179,7 @@ def _base_key(line: bytes) -> tuple:
             return (0, line[len(_NODE) : end].decode(), "", "", "")
     elif m := _EDGE.match(line):
         return (1, *(g.decode() for g in m.groups()))
-    d = _loads(line)
-    return (0, d["id"], "", "", "") if d["kind"] == "node" else (1, d["id"], d["type"], d["source"], d["target"])
+    return _key(_loads(line))
 
 
 class _Abort(Exception):
@@ -231,10 +233,6 @@ class _Lines:
     def __exit__(self, *exc: object) -> None:
         self.fh.close()
 
-    def at(self, pos: int) -> bytes:
-        self.fh.seek(pos)
-        return self.fh.readline()
-
     def lower_bound(self, key: tuple, lo: int) -> tuple[int, bytes]:
         """The offset of the first line at or after `lo` (a line's start) whose key is not below `key`, and that line."""
         hi = self.size
@@ -283,7 +281,7 @@ def _onto(lines: _Lines, items: list[dict], fh, multi: set[str], types: dict[str
     fh.write(header_line({k: (f"list[{t}]" if k in multi else t) for k, t in types.items()}).encode() + b"\n")
     done = lines.start  # the base is copied up to here
     for d in items:
-        key = (0, d["id"], "", "", "") if d["kind"] == "node" else (1, d["id"], d["type"], d["source"], d["target"])
+        key = _key(d)
         pos, line = lines.lower_bound(key, done)
         lines.copy(done, pos, fh)
         old = _loads(line) if line and _base_key(line) == key else None

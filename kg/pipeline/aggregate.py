@@ -51,7 +51,7 @@ def aggregate(folder: Path, fragments: list[Fragment], gen: Path, base: Base | N
     digests = _link_dump(folder, fragments, gen)
     inputs = gen / "store-inputs.txt"
     loaded = [k for k in keys if k not in (base.held if base else frozenset())]
-    inputs.write_text("".join(f"{folder / k}.nt\n{folder / k}.seen.nt\n" for k in loaded), "utf-8")
+    inputs.write_text("".join(f"{folder / k}.nt\n{folder / k}{graphdir.FRAGMENT_SEEN}\n" for k in loaded), "utf-8")
     writer = subprocess.Popen(
         [sys.executable, "-m", "kg.pipeline.store_writer", str(gen / graphdir.STORE), str(gen / graphdir.DUMP / graphdir.SEEN), str(inputs),
          json.dumps(drawing().merge_by), *([str(base.store.resolve())] if base else [])],

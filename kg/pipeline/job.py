@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kg.errors import InputError
-from kg.graphdir import write_atomic
+from kg.graphdir import FRAGMENT_SEEN, write_atomic
 from kg.namespaces import PREFIXES
 from kg.paths import ROOT
 from kg.pipeline.parts import PART_BYTES, Part, plan
@@ -304,7 +304,7 @@ def _run(job: Job, folder: Path) -> Fragment:
     write_atomic(folder / f"{job.key}.records.jsonl", codec.dump(p.issue, p.records))
     facts, seen = ntriples(p.facts.index, merged_apart())
     write_atomic(folder / f"{job.key}.nt", facts)
-    write_atomic(folder / f"{job.key}.seen.nt", seen)
+    write_atomic(folder / f"{job.key}{FRAGMENT_SEEN}", seen)
     lines = dump_lines(GraphModel({n.id: n for n in p.nodes}, p.edges, p.prop_types))
     write_atomic(folder / f"{job.key}.model.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
     counts = dict(Counter(type(r).__name__ for r in p.records), documents=len(p.issue.documents), facts=len(p.facts))
